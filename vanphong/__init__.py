@@ -1,0 +1,1 @@
+"""VănPhòng: the digital office of a Party committee office."""

@@ -1,0 +1,3 @@
+from vanphong.cli import main
+
+main()

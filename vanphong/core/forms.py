@@ -1,0 +1,25 @@
+"""Forms of the sign-in and account pages."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label="Tên đăng nhập", max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
+    password = forms.CharField(label="Mật khẩu", max_length=256, strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Mã xác thực",
+        max_length=20,
+        help_text="Sáu chữ số trên ứng dụng xác thực, hoặc một mã dự phòng dạng xxxxxx-xxxxxx.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+    )
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label="Tên khóa", max_length=100, help_text="Ví dụ: tích hợp hệ thống văn bản tỉnh.")

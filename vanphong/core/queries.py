@@ -1,0 +1,44 @@
+"""Reads of the organisation model. None of it is classified, but pages still ask for a signed-in person."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from vanphong.core.models import Body, Person, Place, Position, Unit
+from vanphong.text import fold
+
+
+def people(query: str = "", unit_id: int | None = None) -> QuerySet[Person]:
+    qs = Person.objects.select_related("unit").prefetch_related(
+        Prefetch("positions", queryset=Position.objects.valid_on().select_related("body", "unit"))
+    )
+    if query:
+        qs = qs.filter(name_key__contains=fold(query))
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    return qs
+
+
+def units() -> QuerySet[Unit]:
+    return Unit.objects.filter(is_active=True).select_related("parent")
+
+
+def bodies(kind: str = "") -> QuerySet[Body]:
+    qs = Body.objects.valid_on().select_related("parent", "place")
+    return qs.filter(kind=kind) if kind else qs
+
+
+def current_places() -> QuerySet[Place]:
+    return Place.objects.filter(valid_to__isnull=True).prefetch_related("predecessors")
+
+
+def former_places() -> QuerySet[Place]:
+    return Place.objects.filter(valid_to__isnull=False).select_related("successor")
+
+
+def place_for_name(name: str) -> Place | None:
+    """The current unit for a name, old or new ("Hải Dương" → Hải Phòng)."""
+    place = Place.objects.filter(key=fold(name)).order_by("valid_to").first()
+    if place is None:
+        return None
+    return place.successor if place.successor_id else place

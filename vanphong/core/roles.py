@@ -1,0 +1,43 @@
+"""Roles of the office's people, kept as Django groups so administrators can change what each role may do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SPECIALIST = "chuyen_vien", "Chuyên viên"
+    UNIT_HEAD = "lanh_dao_don_vi", "Lãnh đạo đơn vị"
+    OFFICE_LEADER = "lanh_dao_van_phong", "Lãnh đạo Văn phòng"
+    CLERK = "van_thu", "Văn thư"
+    PETITIONS_OFFICER = "can_bo_don_thu", "Cán bộ xử lý đơn thư"
+    ANALYST = "chuyen_vien_thong_tin", "Chuyên viên thông tin"
+    ADMIN = "quan_tri", "Quản trị hệ thống"
+
+
+# Two-factor sign-in is required for these roles (and for superusers).
+TWO_FACTOR_ROLES = frozenset({Role.UNIT_HEAD, Role.OFFICE_LEADER, Role.CLERK, Role.ADMIN})
+
+# The rights each role starts with; administrators may change them afterwards in the admin.
+DEFAULT_RIGHTS: dict[str, list[str]] = {
+    Role.OFFICE_LEADER: ["security.view_all_classified"],
+    Role.ADMIN: ["security.view_auditevent"],
+}
+
+
+def ensure_role_groups(sender: Any = None, **kwargs: Any) -> None:
+    """Create the role groups once, with their default rights; never overwrite an administrator's changes."""
+    from django.contrib.auth.models import Group, Permission
+
+    using = kwargs.get("using", "default")
+    for role in Role:
+        group, created = Group.objects.using(using).get_or_create(name=role.value)
+        if not created:
+            continue
+        for dotted in DEFAULT_RIGHTS.get(role, []):
+            app_label, codename = dotted.split(".")
+            perm = Permission.objects.using(using).filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is not None:
+                group.permissions.add(perm)

@@ -1,0 +1,110 @@
+"""API for assignments, over the same services and queries as the pages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from vanphong.core.errors import ServiceError
+from vanphong.core.models import Unit, User
+from vanphong.followup import queries, services
+from vanphong.followup.models import Assignment
+from vanphong.security import policy
+from vanphong.security.classification import Classification, Urgency
+
+router = Router(tags=["Theo dõi, đôn đốc"])
+
+ClassificationName = Literal["THUONG", "MAT", "TOI_MAT", "TUYET_MAT"]
+UrgencyName = Literal["THUONG", "KHAN", "THUONG_KHAN", "HOA_TOC"]
+StatusCode = Literal["moi", "dang_xu_ly", "hoan_thanh"]
+
+
+class AssignmentOut(Schema):
+    id: int
+    title: str
+    description: str
+    classification: str
+    urgency: str
+    status: str
+    deadline: date | None
+    overdue: bool
+    assignee_id: int | None
+    unit_id: int | None
+    created_by_id: int
+    created_at: datetime
+    version: int
+
+    @staticmethod
+    def resolve_classification(obj: Assignment) -> str:
+        return Classification(obj.classification).name
+
+    @staticmethod
+    def resolve_urgency(obj: Assignment) -> str:
+        return Urgency(obj.urgency).name
+
+    @staticmethod
+    def resolve_overdue(obj: Assignment) -> bool:
+        return obj.is_overdue()
+
+
+class AssignmentIn(Schema):
+    title: str = Field(..., min_length=1, max_length=500)
+    description: str = Field("", max_length=20000)
+    classification: ClassificationName = "THUONG"
+    urgency: UrgencyName = "THUONG"
+    assignee_id: int | None = Field(None, ge=1, le=2**62)
+    unit_id: int | None = Field(None, ge=1, le=2**62)
+    deadline: date | None = None
+
+
+class StatusIn(Schema):
+    status: StatusCode
+    version: int = Field(..., ge=1, le=2**31)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@router.get("", response=list[AssignmentOut], summary="Việc được giao mà bạn được xem")
+@paginate(PageNumberPagination, page_size=50)
+def list_assignments(
+    request: HttpRequest, scope: Literal["mine", "overdue", "all"] = "mine"
+) -> Any:
+    user = _user(request)
+    qs = queries.my_open_assignments(user) if scope == "mine" else queries.visible_assignments(user)
+    return queries.overdue(qs) if scope == "overdue" else qs
+
+
+@router.get("/{assignment_id}", response=AssignmentOut, summary="Một việc được giao")
+def get_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
+    return policy.access(_user(request), Assignment.objects.all(), assignment_id,
+                         address=request.META.get("REMOTE_ADDR", ""))
+
+
+@router.post("", response={201: AssignmentOut}, summary="Giao việc")
+def create_assignment(request: HttpRequest, data: AssignmentIn) -> tuple[int, Assignment]:
+    user = _user(request)
+    assignee = None
+    if data.assignee_id is not None:
+        assignee = User.objects.filter(pk=data.assignee_id, is_active=True).first()
+        if assignee is None:
+            raise ServiceError("Không có người thực hiện với mã này.", field="assignee_id")
+    unit = get_object_or_404(Unit, pk=data.unit_id) if data.unit_id is not None else None
+    a = services.check_create_assignment(
+        user, title=data.title, description=data.description,
+        classification=Classification[data.classification], urgency=Urgency[data.urgency],
+        assignee=assignee, unit=unit, deadline=data.deadline,
+    )
+    return 201, a
+
+
+@router.post("/{assignment_id}/status", response=AssignmentOut, summary="Cập nhật trạng thái")
+def change_status(request: HttpRequest, assignment_id: int, data: StatusIn) -> Assignment:
+    return services.check_change_status(_user(request), assignment_id, data.status, data.version)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from vanphong.followup import views
+
+app_name = "followup"
+
+urlpatterns = [
+    path("", views.list_view, name="list"),
+    path("giao-viec/", views.create_view, name="create"),
+    path("<int:pk>/", views.detail_view, name="detail"),
+    path("<int:pk>/trang-thai/", views.status_view, name="status"),
+]

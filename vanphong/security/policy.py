@@ -1,0 +1,100 @@
+"""The one access policy (invariant 1): who may see which record.
+
+Rules: a person never sees a record above their clearance; an unclassified (Thường) record is visible to every
+active member of the office; a classified record only to its creator, the people and units on its access list,
+and holders of the right `security.view_all_classified`. A record a person may not see answers 404 and is
+absent from lists, counts, search and exports.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from vanphong.security.audit import record_event
+from vanphong.security.classification import Classification
+from vanphong.security.models import ClassifiedRecord
+
+R = TypeVar("R", bound=ClassifiedRecord)
+
+VIEW_ALL_RIGHT = "security.view_all_classified"
+
+
+def _active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def sees_all_classified(user: Any) -> bool:
+    return bool(user.has_perm(VIEW_ALL_RIGHT))
+
+
+def visible(user: Any, qs: models.QuerySet[R]) -> models.QuerySet[R]:
+    """Narrow a queryset of classified records to what `user` may see."""
+    if not _active(user):
+        return qs.none()
+    qs = qs.filter(classification__lte=user.clearance)
+    if sees_all_classified(user):
+        return qs
+    model = qs.model
+    through_users = model.shared_with_users.through
+    through_units = model.shared_with_units.through
+    fk = f"{model._meta.model_name}_id"
+    shared_user = Exists(through_users.objects.filter(**{fk: OuterRef("pk"), "user_id": user.pk}))
+    allowed = Q(classification=Classification.THUONG) | Q(created_by_id=user.pk) | Q(shared_user)
+    unit_id = user.unit_id_or_none
+    if unit_id is not None:
+        allowed |= Q(Exists(through_units.objects.filter(**{fk: OuterRef("pk"), "unit_id": unit_id})))
+    return qs.filter(allowed)
+
+
+def can_view(user: Any, record: ClassifiedRecord) -> bool:
+    if not _active(user) or record.classification > user.clearance:
+        return False
+    if record.classification == Classification.THUONG or record.created_by_id == user.pk:
+        return True
+    if sees_all_classified(user):
+        return True
+    if record.shared_with_users.filter(pk=user.pk).exists():
+        return True
+    unit_id = user.unit_id_or_none
+    return unit_id is not None and record.shared_with_units.filter(pk=unit_id).exists()
+
+
+def access(
+    user: Any,
+    qs: models.QuerySet[R],
+    pk: Any,
+    *,
+    lock: bool = False,
+    audit: bool = True,
+    address: str = "",
+) -> R:
+    """Fetch one record through the policy, or raise Http404 (never 403: absence reveals nothing).
+
+    Opening a classified record is itself an audited event (invariant 3).
+    """
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    base = visible(user, qs)
+    if lock:
+        base = base.select_for_update()
+    record = base.filter(pk=pk).first()
+    if record is None:
+        raise Http404
+    if audit and record.classification > Classification.THUONG:
+        from django.db import transaction
+
+        with transaction.atomic():
+            record_event(
+                "record.read",
+                actor=user,
+                obj=record,
+                new={"classification": Classification(record.classification).name},
+                address=address,
+            )
+    return record

@@ -1,0 +1,249 @@
+"""The one settings module: every value comes from the environment through the typed readers in vanphong.env."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+
+from vanphong.env import EnvError, envbool, envchoice, envint, envlist, envsecret, envstr
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(envstr("VANPHONG_DATA_DIR", str(BASE_DIR / "var"))).resolve()
+
+# "development" serves the embedded demo office on this machine; "production" turns on every transport guard.
+PROFILE = envchoice("VANPHONG_PROFILE", "development", ("development", "production"))
+PRODUCTION = PROFILE == "production"
+DEBUG = envbool("DJANGO_DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise EnvError("DJANGO_DEBUG không được bật khi VANPHONG_PROFILE=production.")
+
+SECRET_KEY = envsecret("SECRET_KEY")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise EnvError("Cần đặt SECRET_KEY hoặc SECRET_KEY_FILE khi VANPHONG_PROFILE=production.")
+    # A development key that changes with nothing: fine for the demo office, refused in production.
+    SECRET_KEY = "vanphong-development-only-key-not-for-production-use-0123456789abcdef"  # noqa: S105
+
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+
+# --- VănPhòng's own settings -------------------------------------------------------------------------------
+CLASSIFICATION_NAMES = ("THUONG", "MAT", "TOI_MAT", "TUYET_MAT")
+# The highest classification this installation may hold (invariant 2). Tuyệt mật is off by default: whether it
+# may be handled electronically at all is an installation decision (DOMAIN.md §4).
+VANPHONG_MAX_CLASSIFICATION = envchoice("VANPHONG_MAX_CLASSIFICATION", "TOI_MAT", CLASSIFICATION_NAMES)
+VANPHONG_DEMO_MODE = envbool("VANPHONG_DEMO_MODE", not PRODUCTION)
+VANPHONG_DEMO_PASSWORD = envsecret("VANPHONG_DEMO_PASSWORD", "" if PRODUCTION else "VanPhong@2026")
+VANPHONG_SESSION_IDLE_MINUTES = envint("VANPHONG_SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)
+VANPHONG_API_TOKEN_DAYS = envint("VANPHONG_API_TOKEN_DAYS", 90, minimum=1, maximum=3650)
+VANPHONG_OFFICE_NAME = envstr("VANPHONG_OFFICE_NAME", "Văn phòng Trung ương Đảng")
+VANPHONG_API_MAX_BODY_BYTES = envint("VANPHONG_API_MAX_BODY_BYTES", 1_000_000, minimum=1024)
+
+# --- Applications --------------------------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "vanphong.core",
+    "vanphong.security",
+    "vanphong.followup",
+    "vanphong.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vanphong.core.middleware.IdleTimeoutMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "vanphong.urls"
+WSGI_APPLICATION = "vanphong.wsgi.application"
+AUTH_USER_MODEL = "core.User"
+LOGIN_URL = "core:login"
+LOGIN_REDIRECT_URL = "web:desk"
+LOGOUT_REDIRECT_URL = "core:login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "vanphong.web.context.shell",
+            ],
+        },
+    },
+]
+
+# --- Database ------------------------------------------------------------------------------------------------
+DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{DATA_DIR / 'vanphong.sqlite3'}")
+try:
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0, minimum=0))
+except ValueError as exc:
+    raise EnvError(f"DATABASE_URL không hợp lệ: {exc}") from None
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at BEGIN so that
+    # read-then-write sequences (numbering, the audit chain) cannot interleave (invariant 4).
+    _db["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    }
+    _db.setdefault("TEST", {})
+    # A file-backed test database so the browser suite's live server sees the same data as the test.
+    _db["TEST"]["NAME"] = envstr("VANPHONG_TEST_SQLITE", str(DATA_DIR / "test.sqlite3"))
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache, tasks, e-mail ------------------------------------------------------------------------------------
+REDIS_URL = envstr("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+TASK_BACKEND = envchoice("VANPHONG_TASK_BACKEND", "database", ("database", "rq", "immediate"))
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default"]}}
+if TASK_BACKEND == "rq":
+    if not REDIS_URL:
+        raise EnvError("VANPHONG_TASK_BACKEND=rq cần REDIS_URL.")
+    INSTALLED_APPS.append("django_tasks_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+
+EMAIL_HOST = envstr("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("EMAIL_PORT", 587, minimum=1, maximum=65535)
+    EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+else:
+    # No mail server configured: mail is written to files so nothing leaves the machine.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "vanphong@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Accounts and sessions -----------------------------------------------------------------------------------
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout per account and, separately, per address; it expires by itself.
+AXES_FAILURE_LIMIT = envint("VANPHONG_LOCKOUT_FAILURES", 5, minimum=2, maximum=100)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("VANPHONG_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "vanphong.core.views_auth.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = envint("VANPHONG_PROXY_COUNT", 0, minimum=0, maximum=5) or None
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute limit; the idle limit is enforced by IdleTimeoutMiddleware
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# --- HTTP security -------------------------------------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+    if envbool("VANPHONG_BEHIND_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+# No inline script anywhere: every script is a file served by the app (invariant 5 keeps them local too).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# --- Language, time ------------------------------------------------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "vanphong" / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["vanphong.formats"]
+
+# --- Files ---------------------------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(DATA_DIR / "static")))
+NODE_MODULES = BASE_DIR / "node_modules"
+# Front-end libraries come from the npm registry at install time (make), never from a CDN or the repository.
+STATICFILES_DIRS = [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")]
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_URL = "/media/"
+WHITENOISE_USE_FINDERS = not PRODUCTION
+if PRODUCTION:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envchoice("LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR"))},
+}
+SILENCED_SYSTEM_CHECKS: list[str] = []

@@ -1,0 +1,25 @@
+"""Page routes and the API root."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from vanphong.api import api
+
+admin.site.site_header = "Quản trị VănPhòng"
+admin.site.site_title = "VănPhòng"
+
+urlpatterns = [
+    path("", include("vanphong.web.urls")),
+    path("", include("vanphong.core.urls")),
+    path("viec/", include("vanphong.followup.urls")),
+    path("api/v1/", api.urls),
+    path("quan-tri/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+handler404 = "vanphong.web.errors.not_found"
+handler403 = "vanphong.web.errors.forbidden"
+handler500 = "vanphong.web.errors.server_error"
+handler400 = "vanphong.web.errors.bad_request"
