@@ -1,7 +1,6 @@
 """API for accounts and the organisation model."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: django-ninja reads the real annotations at import time.
 from datetime import date, datetime
 from typing import Any
 
@@ -10,7 +9,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from vanphong.core import queries, services
@@ -165,7 +164,7 @@ def logout_everywhere(request: HttpRequest) -> Done:
 
 @router.get("/people", response=list[PersonOut], summary="Danh sách người")
 @paginate(PageNumberPagination, page_size=50)
-def list_people(request: HttpRequest, q: str = Field("", max_length=100), unit: int | None = None) -> Any:
+def list_people(request: HttpRequest, q: str = Query("", max_length=100), unit: int | None = None) -> Any:
     return queries.people(q, unit)
 
 
@@ -180,7 +179,7 @@ def list_units(request: HttpRequest) -> list[Unit]:
 
 
 @router.get("/bodies", response=list[BodyOut], summary="Cơ quan, tổ chức")
-def list_bodies(request: HttpRequest, kind: str = Field("", max_length=20)) -> list[Body]:
+def list_bodies(request: HttpRequest, kind: str = Query("", max_length=20)) -> list[Body]:
     return list(queries.bodies(kind if kind in Body.Kind.values else ""))
 
 

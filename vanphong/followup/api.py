@@ -1,7 +1,6 @@
 """API for assignments, over the same services and queries as the pages."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: django-ninja reads the real annotations at import time.
 from datetime import date, datetime
 from typing import Any, Literal
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from datetime import timezone as dt_timezone
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -102,7 +103,7 @@ def chain_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     body = dict(fields)
     occurred = body["occurred_at"]
     if isinstance(occurred, datetime):
-        body["occurred_at"] = occurred.astimezone(timezone.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        body["occurred_at"] = occurred.astimezone(dt_timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     body["old"] = _canonical(body["old"])
     body["new"] = _canonical(body["new"])
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder)

@@ -1,9 +1,8 @@
 """API for the one search box."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: django-ninja reads the real annotations at import time.
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from vanphong.core import queries as core_queries
 from vanphong.core.models import User
@@ -27,7 +26,7 @@ class SearchOut(Schema):
 
 
 @router.get("/search", response=SearchOut, summary="Tìm trong mọi thứ bạn được xem")
-def search(request: HttpRequest, q: str = Field(..., min_length=1, max_length=200)) -> SearchOut:
+def search(request: HttpRequest, q: str = Query(..., min_length=1, max_length=200)) -> SearchOut:
     user = request.user
     assert isinstance(user, User)
     hits = [

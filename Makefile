@@ -1,0 +1,61 @@
+# VănPhòng: `make run` serves the demo office; `make test` runs every check; `make bench` the benchmarks.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export VANPHONG_DEMO_PASSWORD ?= VanPhong@2026
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/vanphong_test
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test bench install assets chromium lint typecheck test-sqlite test-pg clean
+
+$(BIN)/vanphong: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON))."; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/vanphong
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+install: $(BIN)/vanphong assets
+assets: node_modules/.installed
+
+run: install
+	$(BIN)/vanphong migrate --no-input -v0
+	$(BIN)/vanphong demo --if-empty
+	@echo "Tài khoản trình diễn: demo-thuong, demo-mat, demo-toimat, demo-tuyetmat, demo-vanthu, demo-lanhdao, demo-admin"
+	@echo "Mật khẩu: $(VANPHONG_DEMO_PASSWORD)"
+	@echo "Mở http://127.0.0.1:$(PORT)/ (Ctrl-C để dừng)"
+	$(BIN)/vanphong serve --port $(PORT)
+
+chromium:
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+lint: install
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy vanphong
+
+# The whole suite on SQLite, then on PostgreSQL when it answers (required with VANPHONG_REQUIRE_PG=1).
+test: install chromium lint typecheck
+	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadfile
+	@if $(BIN)/python -m vanphong.pgcheck "$(TEST_DATABASE_URL)"; then \
+		echo "== PostgreSQL: $(TEST_DATABASE_URL)"; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadfile; \
+	elif [ "$${VANPHONG_REQUIRE_PG:-0}" = "1" ]; then \
+		echo "PostgreSQL không trả lời tại $(TEST_DATABASE_URL) mà VANPHONG_REQUIRE_PG=1."; exit 1; \
+	else \
+		echo "== Bỏ qua PostgreSQL: không kết nối được $(TEST_DATABASE_URL)"; \
+	fi
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var test-artifacts

@@ -1,0 +1,25 @@
+"""Shared fixtures: a fast password hasher for tests (Argon2 is tested on its own), an installation that may
+hold every level, and a ready-made office."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import Office, make_office
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings) -> None:
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+    ]
+    settings.VANPHONG_MAX_CLASSIFICATION = "TUYET_MAT"
+    settings.VANPHONG_DEMO_MODE = False
+    cache.clear()
+
+
+@pytest.fixture
+def office(db) -> Office:
+    return make_office()
