@@ -54,7 +54,9 @@ def error(request: HttpRequest, status: int, code: str, detail: str, **extra: An
 def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     fields = []
     for item in exc.errors:
-        loc = [str(p) for p in item.get("loc", []) if p not in ("body", "query", "path", "payload")]
+        loc = [str(p) for p in item.get("loc", [])]
+        # ("body", "<parameter>", "title") names the field "title"; ("query", "q") names "q".
+        loc = loc[2:] if loc[:1] == ["body"] and len(loc) > 2 else loc[1:]
         fields.append({"field": ".".join(loc), "message": _field_message(item)})
     return error(request, 422, "validation", "Dữ liệu gửi lên không hợp lệ; xem danh sách lỗi theo từng trường.",
                  errors=fields)

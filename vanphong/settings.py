@@ -40,6 +40,8 @@ VANPHONG_SESSION_IDLE_MINUTES = envint("VANPHONG_SESSION_IDLE_MINUTES", 30, mini
 VANPHONG_API_TOKEN_DAYS = envint("VANPHONG_API_TOKEN_DAYS", 90, minimum=1, maximum=3650)
 VANPHONG_OFFICE_NAME = envstr("VANPHONG_OFFICE_NAME", "Văn phòng Trung ương Đảng")
 VANPHONG_API_MAX_BODY_BYTES = envint("VANPHONG_API_MAX_BODY_BYTES", 1_000_000, minimum=1024)
+# Bodies larger than this (forms and API JSON alike) are refused before they are parsed; files stream separately.
+DATA_UPLOAD_MAX_MEMORY_SIZE = VANPHONG_API_MAX_BODY_BYTES
 
 # --- Applications --------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -68,8 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "vanphong.core.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "vanphong.core.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -194,7 +196,7 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     if envbool("VANPHONG_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

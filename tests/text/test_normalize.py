@@ -85,7 +85,7 @@ def test_it_keeps_paragraphs_but_at_most_one_blank_line_between_them() -> None:
 
 
 def test_it_straightens_typographic_quotes() -> None:
-    assert normalize("“Đổi mới” và ‘hội nhập’ «sâu rộng»") == "\"Đổi mới\" và 'hội nhập' \"sâu rộng\""
+    assert normalize("“Đổi mới” và ‘hội nhập’ «sâu rộng»") == '"Đổi mới" và \'hội nhập\' "sâu rộng"'
 
 
 def test_it_normalises_a_paragraph_of_political_news() -> None:

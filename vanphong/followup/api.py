@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from vanphong.core.errors import ServiceError
@@ -88,7 +88,7 @@ def get_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
 
 
 @router.post("", response={201: AssignmentOut}, summary="Giao việc")
-def create_assignment(request: HttpRequest, data: AssignmentIn) -> tuple[int, Assignment]:
+def create_assignment(request: HttpRequest, data: AssignmentIn) -> Status:
     user = _user(request)
     assignee = None
     if data.assignee_id is not None:
@@ -101,7 +101,7 @@ def create_assignment(request: HttpRequest, data: AssignmentIn) -> tuple[int, As
         classification=Classification[data.classification], urgency=Urgency[data.urgency],
         assignee=assignee, unit=unit, deadline=data.deadline,
     )
-    return 201, a
+    return Status(201, a)
 
 
 @router.post("/{assignment_id}/status", response=AssignmentOut, summary="Cập nhật trạng thái")

@@ -137,7 +137,7 @@ def record_event(
         actor_label=(getattr(actor, "username", "") or "")[:200] if actor_id else "",
         object_type=object_type,
         object_id=str(object_id),
-        object_repr=(str(obj) if obj is not None else "")[:300],
+        object_repr=_describe(obj),
         old=_canonical(old),
         new=_canonical(new),
         address=address[:64],
@@ -147,6 +147,16 @@ def record_event(
     event.save()
     AuditHead.objects.filter(id=1).update(seq=event.seq, hash=event.hash)
     return event
+
+
+def _describe(obj: models.Model | None) -> str:
+    """How the event names its object. A classified record is named by type and number only: audit readers
+    may hold a lower clearance than the record, so its title must not travel into the log."""
+    if obj is None:
+        return ""
+    if getattr(obj, "classification", 0) > 0:
+        return f"{obj._meta.verbose_name} #{obj.pk}"
+    return str(obj)[:300]
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Literal
 
 __all__ = ["FoundDate", "ParsedDate", "Precision", "find_vn_dates", "parse_vn_date"]
@@ -13,7 +13,7 @@ __all__ = ["FoundDate", "ParsedDate", "Precision", "find_vn_dates", "parse_vn_da
 Precision = Literal["day", "month", "year"]
 
 # A news item may mention a date a few days after its own date ("Sáng 3/1" in a preview written 30/12).
-FUTURE_SLACK = timedelta(days=7)
+FUTURE_SLACK = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class ParsedDate:
     `day`/`month` hold what was read. When nothing was found, every field is empty (`precision` None).
     """
 
-    date: date | None
+    date: dt.date | None
     precision: Precision | None
     year_unknown: bool = False
     day: int | None = None
@@ -79,14 +79,14 @@ def _lower_keep_length(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
-def _valid(year: int, month: int, day: int) -> date | None:
+def _valid(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return date(year, month, day)
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-def _infer_year(day: int, month: int, reference: date) -> date | None:
+def _infer_year(day: int, month: int, reference: dt.date) -> dt.date | None:
     """The latest valid day/month not after reference + FUTURE_SLACK (29/2 looks back to a leap year)."""
     latest = reference + FUTURE_SLACK
     for year in range(latest.year, latest.year - 9, -1):
@@ -96,13 +96,14 @@ def _infer_year(day: int, month: int, reference: date) -> date | None:
     return None
 
 
-def _interpret(m: re.Match[str], precision: Precision, reference: date | None) -> ParsedDate | None:
+def _interpret(m: re.Match[str], precision: Precision, reference: dt.date | None) -> ParsedDate | None:
     groups = m.groupdict()
     year, month, day = (int(groups[k]) if groups.get(k) else 0 for k in "ymd")
     if precision == "year":
-        return ParsedDate(date(year, 1, 1), "year") if year else None
+        return ParsedDate(dt.date(year, 1, 1), "year") if year else None
     if precision == "month":
-        return ParsedDate(date(year, month, 1), "month", month=month) if year and 1 <= month <= 12 else None
+        valid = year and 1 <= month <= 12
+        return ParsedDate(dt.date(year, month, 1), "month", month=month) if valid else None
     if year:
         found = _valid(year, month, day)
         return ParsedDate(found, "day", day=day, month=month) if found else None
@@ -114,7 +115,7 @@ def _interpret(m: re.Match[str], precision: Precision, reference: date | None) -
     return ParsedDate(found, "day", day=day, month=month) if found else None
 
 
-def find_vn_dates(text: str, reference: date | None = None) -> list[FoundDate]:
+def find_vn_dates(text: str, reference: dt.date | None = None) -> list[FoundDate]:
     """Every date mentioned in `text`, in order of appearance; invalid ones (31/2/2020) are skipped.
 
     A day and month without a year ("Chiều 14/3", "ngày 14 tháng 3") get the latest such date not after
@@ -126,21 +127,21 @@ def find_vn_dates(text: str, reference: date | None = None) -> list[FoundDate]:
     candidates = [(m, precision) for pattern, precision in _PATTERNS for m in pattern.finditer(lowered)]
     # Longest first, then earliest: "ngày 3 tháng 4 năm 2018" beats the "năm 2018" inside it.
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), c[0].start()))
-    claimed: list[tuple[int, int]] = []
+    claimed = bytearray(len(text))  # 1 where a longer match already sits; keeps this linear
     found: list[FoundDate] = []
     for m, precision in candidates:
         start, end = m.span()
-        if any(start < e and s < end for s, e in claimed):
+        if any(claimed[start:end]):
             continue
         # An impossible date still claims its span: "ngày 32 tháng 1 năm 2020" is not "tháng 1 năm 2020".
-        claimed.append((start, end))
+        claimed[start:end] = b"\x01" * (end - start)
         parsed = _interpret(m, precision, reference)
         if parsed is not None:
             found.append(FoundDate(parsed, start, end, text[start:end]))
     return sorted(found, key=lambda f: f.start)
 
 
-def parse_vn_date(text: str, reference: date | None = None) -> ParsedDate:
+def parse_vn_date(text: str, reference: dt.date | None = None) -> ParsedDate:
     """The first date mentioned in `text` (see `find_vn_dates`), or NOT_FOUND (falsy, all fields empty)."""
     found = find_vn_dates(text, reference)
     return found[0].parsed if found else NOT_FOUND

@@ -15,7 +15,8 @@ Rule 5 is the placement of government text and of official place names ("Thanh H
 "Thủy"), so "hoà" becomes "hòa", "khoẻ" "khỏe", "thuỷ" "thủy", "uỳ" "ùy".
 
 A letter run is rewritten only if it parses as one Vietnamese syllable (onset, vowel cluster and
-final from the Vietnamese inventories, at most one tone); anything else passes unchanged.
+final from the Vietnamese inventories, at most one tone); anything else passes unchanged. A foreign
+word that happens to parse as a syllable is treated as one ("Noé" becomes "Nóe").
 
 Whitespace: line breaks of any kind become "\\n"; zero-width characters and soft hyphens are
 removed (invisible, they only break words); other runs of horizontal space (tab, NBSP, …) become one
