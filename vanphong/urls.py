@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("vanphong.web.urls")),
     path("", include("vanphong.core.urls")),
     path("viec/", include("vanphong.followup.urls")),
+    path("bao-mat/", include("vanphong.security.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,5 +1,5 @@
-"""The demo office (`vanphong demo`): accounts for every role and clearance, a realistic office, records only up
-to the installation ceiling, idempotent, audited."""
+"""The demo office (`vanphong demo`): accounts for every role and clearance, a realistic office, records only
+up to the installation ceiling, idempotent, audited."""
 
 from __future__ import annotations
 
@@ -47,6 +47,9 @@ EXPECTED = {
 }
 
 
+SPECIALISTS = ["demo-thuong", "demo-mat", "demo-toimat", "demo-tuyetmat"]
+
+
 def run_demo(*args: str) -> str:
     out = StringIO()
     call_command("demo", *args, stdout=out)
@@ -72,7 +75,7 @@ def test_it_creates_one_account_per_role_and_clearance(demo):
     admin = User.objects.get(username="demo-admin")
     assert admin.is_staff and admin.is_superuser
     assert not User.objects.filter(is_superuser=True).exclude(username="demo-admin").exists()
-    specialists = User.objects.filter(username__in=["demo-thuong", "demo-mat", "demo-toimat", "demo-tuyetmat"])
+    specialists = User.objects.filter(username__in=SPECIALISTS)
     assert {u.person.unit.code for u in specialists} == {"tong-hop"}
     assert "Phó Chánh Văn phòng" in current_titles(User.objects.get(username="demo-lanhdao").person)
 
@@ -120,7 +123,8 @@ def test_some_people_hold_two_current_titles_and_some_a_past_one(demo):
 
 
 def test_outside_leaders_hold_titles_on_their_provincial_committee(demo):
-    secretaries = Position.objects.filter(title__in=["Bí thư Tỉnh ủy", "Bí thư Thành ủy"], valid_to__isnull=True)
+    secretaries = Position.objects.filter(title__in=["Bí thư Tỉnh ủy", "Bí thư Thành ủy"],
+                                          valid_to__isnull=True)
     assert secretaries.count() >= 10
     for position in secretaries:
         assert position.body is not None and position.body.place == position.place
@@ -165,7 +169,7 @@ def test_assignments_exist_at_every_level_up_to_the_ceiling(demo, settings):
 
 
 def test_each_named_specialist_has_work_at_every_level_they_may_see(demo):
-    for username in ("demo-thuong", "demo-mat", "demo-toimat", "demo-tuyetmat"):
+    for username in SPECIALISTS:
         user = User.objects.get(username=username)
         levels = set(Assignment.objects.filter(assignee=user).values_list("classification", flat=True))
         assert levels == {c for c in C if c <= user.clearance}, username

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import give
+from vanphong.core.errors import ServiceError
 from vanphong.followup.models import Assignment
 from vanphong.followup.services import check_create_assignment
-from vanphong.core.errors import ServiceError
 from vanphong.security.classification import AboveCeiling, Classification
 
 

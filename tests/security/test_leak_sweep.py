@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.factories import marker
-from vanphong.security import policy, sweep
-from vanphong.security.sweep import RecordParam, ValueParam
+from vanphong.security import leak_sweep as sweep, policy
+from vanphong.security.leak_sweep import RecordParam, ValueParam
 
 # The API's own routes are swept through its schema below. Admin pages that take an object id show reference
 # data and audit events only (classified records are not in the admin); their lists are swept like any page.

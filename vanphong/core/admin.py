@@ -10,38 +10,38 @@ from vanphong.core.models import Body, Person, Place, Position, Term, Unit, User
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PlaceAdmin(admin.ModelAdmin):
     list_display = ["short_name", "name", "code", "kind", "valid_from", "valid_to", "successor"]
     list_filter = ["kind", ("valid_to", admin.EmptyFieldListFilter)]
     search_fields = ["name", "short_name", "key"]
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class BodyAdmin(admin.ModelAdmin):
     list_display = ["name", "abbreviation", "kind", "parent", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["name", "abbreviation"]
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class TermAdmin(admin.ModelAdmin):
     list_display = ["name", "body", "number", "start", "end"]
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class UnitAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "code", "parent", "order", "is_active"]
     search_fields = ["name", "code"]
 
 
-class PositionInline(admin.TabularInline):  # type: ignore[type-arg]
+class PositionInline(admin.TabularInline):
     model = Position
     extra = 0
     exclude = ["title_key"]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "unit", "email"]
     list_filter = ["unit"]
     search_fields = ["full_name", "name_key"]
@@ -49,7 +49,7 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
+class UserAdmin(BaseUserAdmin):
     list_display = ["username", "person", "clearance", "is_active", "is_staff", "is_demo"]
     list_filter = ["clearance", "is_active", "is_staff", "is_demo", "groups"]
     fieldsets = (

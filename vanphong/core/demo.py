@@ -200,7 +200,8 @@ class _Staff:
 class _Builder:
     def __init__(self, size: DemoSize, say: Callable[[str], None], seed: int) -> None:
         self.size, self.say, self.seed = size, say, seed
-        # One generator per phase, so changing one phase does not reshuffle the others.
+        # Separate generators for names, people, audited work and bulk volume: changing one part of the demo
+        # does not reshuffle the others.
         self.rng = random.Random(seed)
         self.names = NameMaker(random.Random(seed + 1))
         self.today = timezone.localdate()
@@ -281,15 +282,20 @@ class _Builder:
         self.report.positions += 1
 
     def _career(self, person: Person, unit: str | None, title: str, earlier: str | None, *,
-                earlier_unit: str | None = None, chance: float = 0.6) -> date:
-        """The current title, and often the title held before it (ended the day before); returns the start."""
+                earlier_unit: str | None = None, chance: float = 0.6, senior: bool = False) -> date:
+        """The current title, and often the title held before it (ended the day before); returns the start.
+        A junior grade is held from joining the office; a leader's earlier post only for some years."""
         assert person.birth_date is not None
         joined = min(date(person.birth_date.year + self.rng.randint(23, 28), self.rng.randint(1, 12), 1),
                      self.today - timedelta(days=400))
         latest = self.today - timedelta(days=90)
         if earlier and joined + timedelta(days=3 * 365) < latest and self.rng.random() < chance:
-            start = self._day_between(joined + timedelta(days=3 * 365), latest)
-            self._hold(person, earlier, unit=earlier_unit or unit, body=self.vptw, start=joined,
+            first = joined + timedelta(days=3 * 365)
+            if senior:  # leaders are appointed for terms: the current post started within the last six years
+                first = max(joined + timedelta(days=12 * 365), self.today - timedelta(days=6 * 365))
+            start = self._day_between(min(first, latest), latest)
+            since = max(joined, start - timedelta(days=self.rng.randint(3, 7) * 365)) if senior else joined
+            self._hold(person, earlier, unit=earlier_unit or unit, body=self.vptw, start=since,
                        end=start - timedelta(days=1))
         else:
             start = joined
@@ -316,7 +322,7 @@ class _Builder:
         office, kinds = self.office["office"], self.office["kinds"]
         codes = list(self.units)
         chief, username = self._person(None, (1964, 1969))
-        start = self._career(chief, None, office["chief"], office["deputy_chief"], chance=1.0)
+        start = self._career(chief, None, office["chief"], office["deputy_chief"], chance=1.0, senior=True)
         self._hold(chief, office["party_secretary"], body=self.vptw, start=start, order=20)
         leader = Role.OFFICE_LEADER
         self.chief = self._add(chief, None, "chief", office["chief"], leader, C.TUYET_MAT, username)
@@ -324,7 +330,7 @@ class _Builder:
             person, username = self._person(None, (1965, 1974))
             was = self.rng.choice(codes)
             start = self._career(person, None, office["deputy_chief"], kinds[self.rows[was]["kind"]]["head"],
-                                 earlier_unit=was, chance=0.9)
+                                 earlier_unit=was, chance=0.9, senior=True)
             if i == 0:
                 self._hold(person, office["party_deputy_secretary"], body=self.vptw, start=start, order=20)
             self._add(person, None, "deputy_chief", office["deputy_chief"], leader, C.TOI_MAT, username)
@@ -336,14 +342,14 @@ class _Builder:
             for i in range(n):
                 if i == 0:
                     person, username = self._person(code, (1966, 1978))
-                    start = self._career(person, code, kind["head"], kind["deputy"], chance=0.7)
+                    start = self._career(person, code, kind["head"], kind["deputy"], chance=0.7, senior=True)
                     if self.rng.random() < 0.6:
                         self._hold(person, office["cell_secretary"], unit=code, body=self.vptw, start=start,
                                    order=20)
                     self._add(person, code, "head", kind["head"], Role.UNIT_HEAD, C.TOI_MAT, username)
                 elif i <= deputies:
                     person, username = self._person(code, (1970, 1984))
-                    self._career(person, code, kind["deputy"], grades[self.rng.randint(0, 1)])
+                    self._career(person, code, kind["deputy"], grades[self.rng.randint(0, 1)], senior=True)
                     clearance = C.TOI_MAT if self.rng.random() < 0.5 else C.MAT
                     self._add(person, code, "deputy", kind["deputy"], Role.UNIT_HEAD, clearance, username)
                 else:

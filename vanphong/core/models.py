@@ -59,16 +59,16 @@ class Place(models.Model):
     def __str__(self) -> str:
         return self.short_name if self.is_current else f"{self.short_name} (cũ)"
 
-    @property
-    def is_current(self) -> bool:
-        return self.valid_to is None
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.name = normalize(self.name)
         self.short_name = normalize(self.short_name)
         self.key = fold(self.short_name)
         self.sort_key = collation_key(self.short_name)
         super().save(*args, **kwargs)
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None
 
 
 class Body(models.Model):
@@ -283,3 +283,7 @@ from vanphong.core.models_auth import ApiToken, BackupCode, TwoFactor  # noqa: E
 __all__ = [
     "ApiToken", "BackupCode", "Body", "Person", "Place", "Position", "Term", "TwoFactor", "Unit", "User",
 ]
+
+from vanphong.core.models_jobs import JobProgress  # noqa: E402
+
+__all__ += ["JobProgress"]

@@ -20,7 +20,7 @@ from vanphong.core.models import ApiToken, BackupCode, TwoFactor, User
 from vanphong.security.audit import record_event
 
 BACKUP_CODE_COUNT = 10
-TOKEN_PREFIX = "vp_"
+TOKEN_PREFIX = "vp_"  # noqa: S105 - a visible marker of our tokens, not a secret
 TOTP_ISSUER = "VanPhong"
 
 

@@ -1,7 +1,7 @@
 """Leak-sweep registrations for directory and account routes (none holds classified records)."""
 
 from vanphong.core.models import ApiToken, Person
-from vanphong.security.sweep import ValueParam, register_api, register_page
+from vanphong.security.leak_sweep import ValueParam, register_api, register_page
 
 
 def _people() -> list[int]:

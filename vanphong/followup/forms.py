@@ -10,7 +10,7 @@ from vanphong.core.models import Unit, User
 from vanphong.security.classification import Classification, Urgency, installation_ceiling
 
 
-class AssigneeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class AssigneeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         unit = obj.person.unit.short_name if obj.person_id and obj.person.unit_id else ""
         return f"{obj.display_name} — {unit}" if unit else obj.display_name
@@ -37,4 +37,6 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         top = min(user.clearance, installation_ceiling())
-        self.fields["classification"].choices = [(c.value, c.label) for c in Classification if c <= top]
+        field = self.fields["classification"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [(c.value, c.label) for c in Classification if c <= top]

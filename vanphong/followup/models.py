@@ -39,6 +39,7 @@ class Assignment(ClassifiedRecord):
     status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.NEW)
     completed_at = models.DateTimeField("hoàn thành lúc", null=True, blank=True)
     title_key = models.CharField(max_length=500, editable=False, db_index=True)
+    notified_at = models.DateTimeField("đã báo người thực hiện lúc", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["deadline", "-created_at"]

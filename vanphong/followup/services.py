@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.utils import timezone
 from vanphong.core.errors import Conflict, Forbidden, ServiceError
 from vanphong.core.models import Unit, User
 from vanphong.followup.models import Assignment
+from vanphong.followup.tasks import notify_assignee
 from vanphong.security import policy
 from vanphong.security.audit import record_event
 from vanphong.security.classification import AboveCeiling, Classification, Urgency, check_ceiling
@@ -95,6 +97,9 @@ def do_create_assignment(
         a.shared_with_users.set({*shared_users, *([assignee] if assignee else [])})
         a.shared_with_units.set({*shared_units, *([unit] if unit else [])})
         record_event("followup.assignment_created", actor=actor, obj=a, new=_snapshot(a))
+        if assignee is not None and assignee != actor:
+            # Only after commit, so the worker never looks for a row that is not there yet.
+            transaction.on_commit(partial(notify_assignee.enqueue, a.pk))
     return a
 
 

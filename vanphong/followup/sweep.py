@@ -1,7 +1,7 @@
 """Leak-sweep registrations for assignment routes."""
 
 from vanphong.followup.models import Assignment
-from vanphong.security.sweep import RecordParam, register_api, register_page
+from vanphong.security.leak_sweep import RecordParam, register_api, register_page
 
 register_page("followup:detail", pk=RecordParam(Assignment))
 register_page("followup:status", pk=RecordParam(Assignment))

@@ -11,7 +11,7 @@ from vanphong.security.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEventAdmin(admin.ModelAdmin):
     list_display = ["seq", "occurred_at", "event_type", "actor_label", "object_type", "object_id"]
     list_filter = ["event_type"]
     search_fields = ["event_type", "actor_label", "object_id"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -93,6 +92,9 @@ class AuditHead(models.Model):
     class Meta:
         verbose_name = "đỉnh chuỗi nhật ký"
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"
+
 
 def _canonical(value: Any) -> Any:
     """JSON values as they come back from the database, so a stored event hashes the same as a fresh one."""
@@ -103,7 +105,7 @@ def chain_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     body = dict(fields)
     occurred = body["occurred_at"]
     if isinstance(occurred, datetime):
-        body["occurred_at"] = occurred.astimezone(dt_timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        body["occurred_at"] = occurred.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     body["old"] = _canonical(body["old"])
     body["new"] = _canonical(body["new"])
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder)
@@ -166,8 +168,16 @@ class ChainBreak:
     reason: str
 
 
-def verify_chain(events: Iterable[AuditEvent] | None = None) -> Iterator[ChainBreak]:
-    """Walk the chain in order and yield the first broken link (then stop): edited, removed or reordered rows."""
+def verify_chain(
+    events: Iterable[AuditEvent] | None = None,
+    *,
+    on_progress: Callable[[int], None] | None = None,
+    every: int = 1000,
+) -> Iterator[ChainBreak]:
+    """Walk the chain in order and yield the first broken link (then stop): edited, removed or reordered rows.
+
+    `on_progress(n)` is called every `every` events, for progress bars.
+    """
     rows = events if events is not None else AuditEvent.objects.order_by("id").iterator(chunk_size=2000)
     expected_prev = GENESIS
     expected_seq = 1
@@ -189,7 +199,9 @@ def verify_chain(events: Iterable[AuditEvent] | None = None) -> Iterator[ChainBr
         expected_prev = event.hash
         last_seq = event.seq
         expected_seq += 1
+        if on_progress is not None and last_seq % every == 0:
+            on_progress(last_seq)
+    # Rows removed from the end leave no gap; the chain's tip, kept apart, still names the last event.
     head = AuditHead.objects.filter(id=1).first() if events is None else None
     if head is not None and (head.seq != last_seq or head.hash != expected_prev):
         yield ChainBreak(head.seq, None, f"chuỗi dừng ở #{last_seq} nhưng đỉnh chuỗi ghi #{head.seq} (bị xóa ở cuối?)")
-

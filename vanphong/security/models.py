@@ -23,6 +23,9 @@ class SecurityRights(models.Model):
             ("view_all_classified", "Xem mọi hồ sơ mật trong phạm vi độ mật được cấp"),
         ]
 
+    def __str__(self) -> str:
+        return "quyền bảo mật"
+
 
 class ClassifiedRecord(models.Model):
     """A record with a classification and an access list (the people and units it was sent or assigned to).
@@ -50,10 +53,10 @@ class ClassifiedRecord(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def classification_name(self) -> str:
-        return Classification(self.classification).name
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         check_ceiling(self.classification)
         super().save(*args, **kwargs)
+
+    @property
+    def classification_name(self) -> str:
+        return Classification(self.classification).name

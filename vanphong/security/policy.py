@@ -39,8 +39,8 @@ def visible(user: Any, qs: models.QuerySet[R]) -> models.QuerySet[R]:
     if sees_all_classified(user):
         return qs
     model = qs.model
-    through_users = model.shared_with_users.through
-    through_units = model.shared_with_units.through
+    through_users: Any = model.shared_with_users.through
+    through_units: Any = model.shared_with_units.through
     fk = f"{model._meta.model_name}_id"
     shared_user = Exists(through_users.objects.filter(**{fk: OuterRef("pk"), "user_id": user.pk}))
     allowed = Q(classification=Classification.THUONG) | Q(created_by_id=user.pk) | Q(shared_user)

@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations` here: django-ninja reads the real annotations at import time.
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
 
 from vanphong.core import queries as core_queries
 from vanphong.core.models import User

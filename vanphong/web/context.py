@@ -17,17 +17,25 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("core:bodies", "Cơ quan, tổ chức", "/co-quan/"),
     ("core:places", "Địa bàn", "/dia-ban/"),
 ]
+# Shown only to people holding the right named in the fourth element.
+ADMIN_NAVIGATION: list[tuple[str, str, str, str]] = [
+    ("security:audit", "Nhật ký kiểm tra", "/bao-mat/", "security.view_auditevent"),
+]
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     path = request.path
+    user = getattr(request, "user", None)
+    navigation = list(NAVIGATION)
+    if user is not None and user.is_authenticated:
+        navigation += [(name, label, prefix) for name, label, prefix, right in ADMIN_NAVIGATION if user.has_perm(right)]
     current = ""
-    for _, _, prefix in NAVIGATION:
+    for _, _, prefix in navigation:
         if (prefix == "/" and path == "/") or (prefix != "/" and path.startswith(prefix)):
             current = prefix
     return {
         "office_name": settings.VANPHONG_OFFICE_NAME,
-        "navigation": NAVIGATION,
+        "navigation": navigation,
         "nav_current": current,
         "demo_mode": settings.VANPHONG_DEMO_MODE,
         "ceiling": installation_ceiling(),

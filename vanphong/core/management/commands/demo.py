@@ -13,8 +13,8 @@ from vanphong.security.classification import Classification
 
 class Command(BaseCommand):
     help = (
-        "Tạo văn phòng trình diễn (mọi đơn vị, con người, việc được giao đều hư cấu) trên cơ sở dữ liệu trống. "
-        "`--size large` tạo thêm khối lượng lớn để đo hiệu năng."
+        "Tạo văn phòng trình diễn (mọi đơn vị, con người, việc được giao đều hư cấu) trên cơ sở dữ liệu "
+        "trống. `--size large` tạo thêm khối lượng lớn để đo hiệu năng."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -17,7 +18,18 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         total = AuditEvent.objects.count()
-        for broken in verify_chain():
+        show_bar = sys.stderr.isatty() and total > 0
+
+        def bar(done: int) -> None:
+            width = 30
+            filled = width * done // max(total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            sys.stderr.flush()
+
+        broken = next(verify_chain(on_progress=bar if show_bar else None, every=max(total // 100, 1)), None)
+        if show_bar:
+            sys.stderr.write("\n")
+        if broken is not None:
             raise CommandError(
                 f"Chuỗi nhật ký bị phá vỡ tại sự kiện #{broken.seq}"
                 + (f" (id {broken.event_id})" if broken.event_id else "")

@@ -1,0 +1,33 @@
+"""Progress of long background tasks, so a page can show a progress bar while a worker runs."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class JobProgress(models.Model):
+    task_id = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=100)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    done = models.PositiveBigIntegerField(default=0)
+    total = models.PositiveBigIntegerField(null=True, blank=True)
+    message = models.CharField(max_length=500, blank=True)
+    ok = models.BooleanField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tiến độ tác vụ"
+        verbose_name_plural = "tiến độ tác vụ"
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.done}/{self.total or '?'}"
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.finished_at else 0
+        return min(100, int(self.done * 100 / self.total))
