@@ -43,6 +43,8 @@ api = NinjaAPI(
     "Xác thực bằng phiên đăng nhập hoặc khóa API: POST /api/v1/auth/token.",
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
+    # The interactive docs page loads Swagger UI with inline script; the schema alone serves integrators offline.
+    docs_url=None,
 )
 
 

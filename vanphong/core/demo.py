@@ -14,7 +14,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -143,7 +143,9 @@ def build_demo(
     reason = existing_office()
     if reason:
         raise DemoExists(reason)
-    return _Builder(size, progress or (lambda _message: None), seed).build()
+    say = progress or (lambda _message: None)
+    say("Đang tạo văn phòng trình diễn (dữ liệu hư cấu)…")
+    return _Builder(size, say, seed).build()
 
 
 def number(n: int) -> str:
@@ -583,10 +585,9 @@ class _Builder:
                 pool = workers[(code, level)]
                 deadline = self._deadline(state, rng)
                 status = self._status(state, rng)
-                done_at = None
-                if status == Assignment.Status.DONE:
-                    finished = timezone.make_aware(datetime.combine(deadline, time(16, 30)))
-                    done_at = min(now, finished - timedelta(days=rng.randint(0, 10)))
+                # Rows are created now (auto_now_add), so they are done now too, like the audited ones: a
+                # completion before creation would confuse every report that compares the two.
+                done_at = now if status == Assignment.Status.DONE else None
                 title = rng.choice(titles[code])
                 assignee = rng.choice(pool) if pool and rng.random() < 0.7 else None
                 batch.append(Assignment(

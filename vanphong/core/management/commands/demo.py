@@ -31,8 +31,6 @@ class Command(BaseCommand):
             # Not an error: `make run` may call this on every start.
             self.stdout.write(reason)
             return
-        if verbose:
-            self.stdout.write("Đang tạo văn phòng trình diễn (dữ liệu hư cấu)…")
         try:
             report = build_demo(SIZES[options["size"]], progress=self.stdout.write if verbose else None)
         except DemoExists as exc:  # another run finished first
