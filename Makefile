@@ -22,7 +22,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-install: $(BIN)/vanphong assets
+MO := vanphong/locale/en/LC_MESSAGES/django.mo
+$(MO): vanphong/locale/en/LC_MESSAGES/django.po $(BIN)/vanphong
+	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gettext; }
+	cd vanphong && ../$(BIN)/vanphong compilemessages -v0
+
+install: $(BIN)/vanphong assets $(MO)
 assets: node_modules/.installed
 
 run: install

@@ -198,6 +198,12 @@ def test_running_it_twice_does_not_duplicate(demo):
                       Assignment.objects.count(), AuditEvent.objects.count())
 
 
+def test_if_empty_skips_quietly_when_the_office_exists(demo):
+    users = User.objects.count()
+    assert run_demo("--if-empty") == ""
+    assert User.objects.count() == users
+
+
 def test_it_refuses_to_build_over_an_existing_office(db):
     Unit.objects.create(name="Vụ Thật", code="vu-that")
     assert "cơ sở dữ liệu trống" in run_demo()

@@ -137,3 +137,18 @@ def test_pages_need_a_signed_in_person(db):
     for url in ("/", "/viec/", "/nhan-su/", "/tim-kiem/?q=a", "/dia-ban/"):
         response = Client().get(url)
         assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+
+
+def test_the_interface_stays_vietnamese_for_an_english_browser(office):
+    client = signed_in(office.thuong)
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Bàn làm việc" in html and "My desk" not in html
+
+
+def test_a_person_can_switch_the_interface_to_english_and_back(office):
+    client = signed_in(office.thuong)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert "My desk" in html and 'lang="en"' in html
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
+    assert "Bàn làm việc" in client.get("/").content.decode()

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label="Tên đăng nhập", max_length=150,
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150,
                                widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
-    password = forms.CharField(label="Mật khẩu", max_length=256, strip=False,
+    password = forms.CharField(label=_("Mật khẩu"), max_length=256, strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Mã xác thực",
+        label=_("Mã xác thực"),
         max_length=20,
-        help_text="Sáu chữ số trên ứng dụng xác thực, hoặc một mã dự phòng dạng xxxxxx-xxxxxx.",
+        help_text=_("Sáu chữ số trên ứng dụng xác thực, hoặc một mã dự phòng dạng xxxxxx-xxxxxx."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
     )
 

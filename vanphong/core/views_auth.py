@@ -18,6 +18,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vanphong.core import services
@@ -26,7 +28,9 @@ from vanphong.core.models import TwoFactor, User
 
 PENDING_KEY = "_pending_second_factor"
 PENDING_SECONDS = 5 * 60
-WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng. Kiểm tra lại (chú ý chữ hoa, chữ thường) rồi thử lại."
+WRONG_CREDENTIALS = gettext_lazy(
+    "Tên đăng nhập hoặc mật khẩu không đúng. Kiểm tra lại (chú ý chữ hoa, chữ thường) rồi thử lại."
+)
 WRONG_CODE = "Mã xác thực không đúng hoặc đã dùng. Nhập mã mới trên ứng dụng xác thực, hoặc một mã dự phòng."
 LOCKED = (
     "Tài khoản hoặc địa chỉ này tạm bị khóa vì đăng nhập sai nhiều lần. "
@@ -75,7 +79,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return redirect(_next_url(request))
             error = WRONG_CREDENTIALS
         else:
-            error = "Hãy nhập cả tên đăng nhập và mật khẩu."
+            error = _("Hãy nhập cả tên đăng nhập và mật khẩu.")
         status = 400
     return render(request, "core/login.html", {"form": form, "error": error, "next": _next_url(request)},
                   status=status)

@@ -6,20 +6,21 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop as _
 
 from vanphong.security.classification import installation_ceiling
 
 # (url name, label, path prefix that marks the item as current). Capabilities add themselves here.
 NAVIGATION: list[tuple[str, str, str]] = [
-    ("web:desk", "Bàn làm việc", "/"),
-    ("followup:list", "Theo dõi, đôn đốc", "/viec/"),
-    ("core:people", "Nhân sự", "/nhan-su/"),
-    ("core:bodies", "Cơ quan, tổ chức", "/co-quan/"),
-    ("core:places", "Địa bàn", "/dia-ban/"),
+    ("web:desk", _("Bàn làm việc"), "/"),
+    ("followup:list", _("Theo dõi, đôn đốc"), "/viec/"),
+    ("core:people", _("Nhân sự"), "/nhan-su/"),
+    ("core:bodies", _("Cơ quan, tổ chức"), "/co-quan/"),
+    ("core:places", _("Địa bàn"), "/dia-ban/"),
 ]
 # Shown only to people holding the right named in the fourth element.
 ADMIN_NAVIGATION: list[tuple[str, str, str, str]] = [
-    ("security:audit", "Nhật ký kiểm tra", "/bao-mat/", "security.view_auditevent"),
+    ("security:audit", _("Nhật ký kiểm tra"), "/bao-mat/", "security.view_auditevent"),
 ]
 
 

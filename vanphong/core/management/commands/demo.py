@@ -22,14 +22,19 @@ class Command(BaseCommand):
             "--size", choices=sorted(SIZES), default="normal",
             help="normal: khoảng 200 cán bộ, 150 việc; large: khoảng 2.000 cán bộ, 50.000 việc",
         )
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="dùng khi khởi động (make run): nếu đã có dữ liệu thì lặng lẽ bỏ qua, không in thông báo",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         verbose = options["verbosity"] >= 1
         started = time.monotonic()
         reason = existing_office()
         if reason:
-            # Not an error: `make run` may call this on every start.
-            self.stdout.write(reason)
+            # Never an error: building twice must not duplicate, and `make run` calls this on every start.
+            if not options["if_empty"]:
+                self.stdout.write(reason)
             return
         try:
             report = build_demo(SIZES[options["size"]], progress=self.stdout.write if verbose else None)
