@@ -13,7 +13,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.factories import marker
-from vanphong.security import leak_sweep as sweep, policy
+from vanphong.security import leak_sweep as sweep
+from vanphong.security import policy
 from vanphong.security.leak_sweep import RecordParam, ValueParam
 
 # The API's own routes are swept through its schema below. Admin pages that take an object id show reference

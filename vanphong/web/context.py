@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import gettext_noop as _
+from django.utils.translation import gettext_noop as _  # marks labels for makemessages; translated in the template
 
 from vanphong.security.classification import installation_ceiling
 
@@ -31,7 +31,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     if user is not None and user.is_authenticated:
         navigation += [(name, label, prefix) for name, label, prefix, right in ADMIN_NAVIGATION if user.has_perm(right)]
     current = ""
-    for _, _, prefix in navigation:
+    for _name, _label, prefix in navigation:
         if (prefix == "/" and path == "/") or (prefix != "/" and path.startswith(prefix)):
             current = prefix
     return {
