@@ -77,7 +77,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     return redirect("core:login_enroll" if device is None else "core:login_code")
                 services.do_login(request, user, method="password")
                 return redirect(_next_url(request))
-            error = WRONG_CREDENTIALS
+            error = str(WRONG_CREDENTIALS)
         else:
             error = _("Hãy nhập cả tên đăng nhập và mật khẩu.")
         status = 400

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from vanphong.core.models import JobProgress
+from vanphong.core.models import JobProgress, User
 from vanphong.security.audit import AuditEvent
 from vanphong.security.tasks import verify_audit_chain
 
@@ -34,7 +34,8 @@ def audit_verify_view(request: HttpRequest) -> HttpResponse:
     _require_right(request)
     result = verify_audit_chain.enqueue()
     JobProgress.objects.get_or_create(
-        task_id=str(result.id), defaults={"name": "Kiểm tra chuỗi nhật ký", "requested_by": request.user}
+        task_id=str(result.id),
+        defaults={"name": "Kiểm tra chuỗi nhật ký", "requested_by": request.user if isinstance(request.user, User) else None},
     )
     return redirect("security:audit")
 
