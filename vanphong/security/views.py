@@ -33,9 +33,9 @@ def audit_view(request: HttpRequest) -> HttpResponse:
 def audit_verify_view(request: HttpRequest) -> HttpResponse:
     _require_right(request)
     result = verify_audit_chain.enqueue()
+    requester = request.user if isinstance(request.user, User) else None
     JobProgress.objects.get_or_create(
-        task_id=str(result.id),
-        defaults={"name": "Kiểm tra chuỗi nhật ký", "requested_by": request.user if isinstance(request.user, User) else None},
+        task_id=str(result.id), defaults={"name": "Kiểm tra chuỗi nhật ký", "requested_by": requester}
     )
     return redirect("security:audit")
 
