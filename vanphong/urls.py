@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from vanphong.api import api
+from vanphong.core.ids import IdConverter
+
+register_converter(IdConverter, "id")
 
 admin.site.site_header = "Quản trị VănPhòng"
 admin.site.site_title = "VănPhòng"

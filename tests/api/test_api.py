@@ -162,3 +162,23 @@ def test_totp_secret_is_never_exposed_by_the_api(db):
     raw = token_for(client, "vanthu", totp=pyotp.TOTP(secret).at(__import__("time").time() + 30))
     body = client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").content.decode()
     assert secret not in body
+
+
+@pytest.mark.parametrize("url", ["/api/v1/assignments/99999999999999999999999", "/api/v1/people/9223372036854775808",
+                                 "/api/v1/people?unit=99999999999999999999"])
+def test_absurd_ids_get_a_clear_answer_not_a_server_error(db, url):
+    user = make_user("tichhop")
+    client = Client()
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code in (404, 422)
+    assert response.json()["code"] in ("not_found", "validation")
+
+
+@pytest.mark.parametrize("url", ["/viec/99999999999999999999999/", "/nhan-su/9223372036854775808/",
+                                 "/nhan-su/?don_vi=99999999999999999999"])
+def test_absurd_ids_in_page_urls_answer_404_or_are_ignored(db, url):
+    user = make_user("tichhop")
+    client = Client()
+    client.force_login(user)
+    assert client.get(url).status_code in (200, 404)

@@ -9,12 +9,14 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Path, Query, Router, Schema
+from ninja.pagination import paginate
 
 from vanphong.core import queries, services
 from vanphong.core.errors import ServiceError
+from vanphong.core.ids import MAX_ID
 from vanphong.core.models import Body, Person, Place, Unit, User
+from vanphong.core.pagination import MAX_PAGE_SIZE, Pages
 from vanphong.security.classification import Classification
 
 router = Router(tags=["Tổ chức và tài khoản"])
@@ -163,13 +165,15 @@ def logout_everywhere(request: HttpRequest) -> Done:
 
 
 @router.get("/people", response=list[PersonOut], summary="Danh sách người")
-@paginate(PageNumberPagination, page_size=50)
-def list_people(request: HttpRequest, q: str = Query("", max_length=100), unit: int | None = None) -> Any:
+@paginate(Pages, page_size=50, max_page_size=MAX_PAGE_SIZE)
+def list_people(
+    request: HttpRequest, q: str = Query("", max_length=100), unit: int | None = Query(None, ge=1, le=MAX_ID)
+) -> Any:
     return queries.people(q, unit)
 
 
 @router.get("/people/{person_id}", response=PersonOut, summary="Một người và các chức danh")
-def get_person(request: HttpRequest, person_id: int) -> Person:
+def get_person(request: HttpRequest, person_id: int = Path(..., ge=1, le=MAX_ID)) -> Person:
     return get_object_or_404(queries.people(), pk=person_id)
 
 

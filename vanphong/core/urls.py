@@ -13,9 +13,9 @@ urlpatterns = [
     path("tai-khoan/dang-xuat-moi-noi/", views_auth.logout_everywhere_view, name="logout_everywhere"),
     path("tai-khoan/ma-du-phong/", views_auth.backup_codes_view, name="backup_codes"),
     path("tai-khoan/khoa-api/", views_auth.token_create_view, name="token_create"),
-    path("tai-khoan/khoa-api/<int:token_id>/thu-hoi/", views_auth.token_revoke_view, name="token_revoke"),
+    path("tai-khoan/khoa-api/<id:token_id>/thu-hoi/", views_auth.token_revoke_view, name="token_revoke"),
     path("nhan-su/", views.people_view, name="people"),
-    path("nhan-su/<int:pk>/", views.person_view, name="person"),
+    path("nhan-su/<id:pk>/", views.person_view, name="person"),
     path("co-quan/", views.bodies_view, name="bodies"),
     path("dia-ban/", views.places_view, name="places"),
 ]

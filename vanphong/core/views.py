@@ -8,20 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from vanphong.core import queries
+from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Person
-
-
-def _int_or_none(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 @login_required
 def people_view(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:100]
-    unit_id = _int_or_none(request.GET.get("don_vi"))
+    unit_id = parse_id(request.GET.get("don_vi"))
     page = Paginator(queries.people(q, unit_id), 50).get_page(request.GET.get("trang"))
     context = {"page": page, "q": q, "unit_id": unit_id, "units": queries.units()}
     template = "core/_people_rows.html" if request.headers.get("HX-Request") else "core/people.html"

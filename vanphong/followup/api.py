@@ -6,11 +6,13 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Path, Router, Schema, Status
+from ninja.pagination import paginate
 
 from vanphong.core.errors import ServiceError
+from vanphong.core.ids import MAX_ID
 from vanphong.core.models import Unit, User
+from vanphong.core.pagination import MAX_PAGE_SIZE, Pages
 from vanphong.followup import queries, services
 from vanphong.followup.models import Assignment
 from vanphong.security import policy
@@ -56,8 +58,8 @@ class AssignmentIn(Schema):
     description: str = Field("", max_length=20000)
     classification: ClassificationName = "THUONG"
     urgency: UrgencyName = "THUONG"
-    assignee_id: int | None = Field(None, ge=1, le=2**62)
-    unit_id: int | None = Field(None, ge=1, le=2**62)
+    assignee_id: int | None = Field(None, ge=1, le=MAX_ID)
+    unit_id: int | None = Field(None, ge=1, le=MAX_ID)
     deadline: date | None = None
 
 
@@ -72,7 +74,7 @@ def _user(request: HttpRequest) -> User:
 
 
 @router.get("", response=list[AssignmentOut], summary="Việc được giao mà bạn được xem")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50, max_page_size=MAX_PAGE_SIZE)
 def list_assignments(
     request: HttpRequest, scope: Literal["mine", "overdue", "all"] = "mine"
 ) -> Any:
@@ -82,7 +84,7 @@ def list_assignments(
 
 
 @router.get("/{assignment_id}", response=AssignmentOut, summary="Một việc được giao")
-def get_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
+def get_assignment(request: HttpRequest, assignment_id: int = Path(..., ge=1, le=MAX_ID)) -> Assignment:
     return policy.access(_user(request), Assignment.objects.all(), assignment_id,
                          address=request.META.get("REMOTE_ADDR", ""))
 
@@ -105,5 +107,7 @@ def create_assignment(request: HttpRequest, data: AssignmentIn) -> Status:
 
 
 @router.post("/{assignment_id}/status", response=AssignmentOut, summary="Cập nhật trạng thái")
-def change_status(request: HttpRequest, assignment_id: int, data: StatusIn) -> Assignment:
+def change_status(
+    request: HttpRequest, data: StatusIn, assignment_id: int = Path(..., ge=1, le=MAX_ID)
+) -> Assignment:
     return services.check_change_status(_user(request), assignment_id, data.status, data.version)

@@ -7,6 +7,6 @@ app_name = "followup"
 urlpatterns = [
     path("", views.list_view, name="list"),
     path("giao-viec/", views.create_view, name="create"),
-    path("<int:pk>/", views.detail_view, name="detail"),
-    path("<int:pk>/trang-thai/", views.status_view, name="status"),
+    path("<id:pk>/", views.detail_view, name="detail"),
+    path("<id:pk>/trang-thai/", views.status_view, name="status"),
 ]

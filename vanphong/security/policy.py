@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
+from vanphong.core.ids import parse_id
 from vanphong.security.audit import record_event
 from vanphong.security.classification import Classification
 from vanphong.security.models import ClassifiedRecord
@@ -76,10 +77,9 @@ def access(
 
     Opening a classified record is itself an audited event (invariant 3).
     """
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    pk = parse_id(pk)
+    if pk is None:
+        raise Http404
     base = visible(user, qs)
     if lock:
         base = base.select_for_update()
