@@ -182,3 +182,18 @@ def test_absurd_ids_in_page_urls_answer_404_or_are_ignored(db, url):
     client = Client()
     client.force_login(user)
     assert client.get(url).status_code in (200, 404)
+
+
+@pytest.mark.parametrize("body", ['{"username": "a\\u0000b", "password": "x"}',
+                                  '{"username": "ab", "password": "\\u0000"}'])
+def test_text_with_nul_characters_is_refused_clearly(db, body):
+    response = Client().post("/api/v1/auth/token", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
+
+
+def test_a_nul_in_a_page_query_is_refused(db):
+    user = make_user("tichhop")
+    client = Client()
+    client.force_login(user)
+    assert client.get("/nhan-su/?q=a%00b").status_code == 400

@@ -26,7 +26,7 @@ def test_concurrent_changes_keep_one_unbroken_chain():
             start.wait()
             for i in range(EACH):
                 give(leader, f"Việc song song {n}-{i}", assignee=worker)
-        except BaseException as exc:  # noqa: BLE001 - reported below, on the test's thread
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connection.close()
