@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 
 from vanphong.core import queries, services
 from vanphong.core.errors import ServiceError
+from vanphong.core.http import acting_user
 from vanphong.core.ids import MAX_ID
 from vanphong.core.models import Body, Person, Place, Unit, User
 from vanphong.core.pagination import MAX_PAGE_SIZE, Pages
@@ -149,8 +150,7 @@ def issue_token(request: HttpRequest, data: TokenIn) -> TokenOut:
 
 @router.get("/me", response=MeOut, summary="Tài khoản đang dùng")
 def me(request: HttpRequest) -> MeOut:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     return MeOut(username=user.username, display_name=user.display_name,
                  clearance=Classification(user.clearance).name, roles=sorted(user.role_codes()),
                  unit_id=user.unit_id_or_none, two_factor_required=user.requires_two_factor())
@@ -158,8 +158,7 @@ def me(request: HttpRequest) -> MeOut:
 
 @router.post("/auth/logout-everywhere", response=Done, summary="Đăng xuất mọi nơi, thu hồi mọi khóa API")
 def logout_everywhere(request: HttpRequest) -> Done:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     revoked = services.do_logout_everywhere(user)
     return Done(detail=f"Đã kết thúc mọi phiên và thu hồi {revoked} khóa API.")
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import services
 from vanphong.core.forms import CodeForm, LoginForm, TokenForm
+from vanphong.core.http import acting_user
 from vanphong.core.models import TwoFactor, User
 
 PENDING_KEY = "_pending_second_factor"
@@ -170,8 +171,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @never_cache
 def account_view(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     device = TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).first()
     context = {
         "device": device,
@@ -186,8 +186,7 @@ def account_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_create_view(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     form = TokenForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Hãy đặt tên cho khóa API (tối đa 100 ký tự).")
@@ -199,8 +198,7 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     if services.do_revoke_token(user, token_id):
         messages.success(request, "Đã thu hồi khóa API.")
     return redirect("core:account")
@@ -209,8 +207,7 @@ def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def backup_codes_view(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     if not TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).exists():
         messages.error(request, "Chưa thiết lập xác thực hai lớp nên chưa có mã dự phòng.")
         return redirect("core:account")
@@ -221,8 +218,7 @@ def backup_codes_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def logout_everywhere_view(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     services.do_logout_everywhere(user, request=request)
     messages.success(request, "Đã đăng xuất khỏi mọi thiết bị và thu hồi mọi khóa API.")
     return redirect("core:login")

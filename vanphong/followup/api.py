@@ -10,6 +10,7 @@ from ninja import Field, Path, Router, Schema, Status
 from ninja.pagination import paginate
 
 from vanphong.core.errors import ServiceError
+from vanphong.core.http import acting_user
 from vanphong.core.ids import MAX_ID
 from vanphong.core.models import Unit, User
 from vanphong.core.pagination import MAX_PAGE_SIZE, Pages
@@ -68,30 +69,26 @@ class StatusIn(Schema):
     version: int = Field(..., ge=1, le=2**31)
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
 
 @router.get("", response=list[AssignmentOut], summary="Việc được giao mà bạn được xem")
 @paginate(Pages, page_size=50, max_page_size=MAX_PAGE_SIZE)
 def list_assignments(
     request: HttpRequest, scope: Literal["mine", "overdue", "all"] = "mine"
 ) -> Any:
-    user = _user(request)
+    user = acting_user(request)
     qs = queries.my_open_assignments(user) if scope == "mine" else queries.visible_assignments(user)
     return queries.overdue(qs) if scope == "overdue" else qs
 
 
 @router.get("/{assignment_id}", response=AssignmentOut, summary="Một việc được giao")
 def get_assignment(request: HttpRequest, assignment_id: int = Path(..., ge=1, le=MAX_ID)) -> Assignment:
-    return policy.access(_user(request), Assignment.objects.all(), assignment_id,
+    return policy.access(acting_user(request), Assignment.objects.all(), assignment_id,
                          address=request.META.get("REMOTE_ADDR", ""))
 
 
 @router.post("", response={201: AssignmentOut}, summary="Giao việc")
 def create_assignment(request: HttpRequest, data: AssignmentIn) -> Status:
-    user = _user(request)
+    user = acting_user(request)
     assignee = None
     if data.assignee_id is not None:
         assignee = User.objects.filter(pk=data.assignee_id, is_active=True).first()
@@ -110,4 +107,4 @@ def create_assignment(request: HttpRequest, data: AssignmentIn) -> Status:
 def change_status(
     request: HttpRequest, data: StatusIn, assignment_id: int = Path(..., ge=1, le=MAX_ID)
 ) -> Assignment:
-    return services.check_change_status(_user(request), assignment_id, data.status, data.version)
+    return services.check_change_status(acting_user(request), assignment_id, data.status, data.version)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.models import User
+from vanphong.core.http import acting_user
 from vanphong.followup import queries, services
 from vanphong.followup.forms import AssignmentForm
 from vanphong.followup.models import Assignment
@@ -23,14 +23,10 @@ FILTERS = {
 }
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
 
 @login_required
 def list_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     scope = request.GET.get("loc", "cua-toi")
     if scope not in FILTERS:
         scope = "cua-toi"
@@ -43,7 +39,7 @@ def list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     a = policy.access(user, Assignment.objects.select_related("assignee__person", "unit", "created_by__person"), pk,
                       address=request.META.get("REMOTE_ADDR", ""))
     return render(request, "followup/detail.html", {
@@ -53,7 +49,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def create_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     form = AssignmentForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,7 +65,7 @@ def create_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def status_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:

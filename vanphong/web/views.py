@@ -9,20 +9,16 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from vanphong.core import queries as core_queries
-from vanphong.core.models import User
+from vanphong.core.http import acting_user
 from vanphong.followup import queries as followup_queries
 
 SEARCH_LIMIT = 20
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
 
 @login_required
 def desk_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     mine = followup_queries.my_open_assignments(user)
     awaiting = list(mine.order_by("deadline", "-urgency")[:10])
     context = {
@@ -39,7 +35,7 @@ def desk_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def search_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     q = request.GET.get("q", "").strip()[:200]
     assignments = list(followup_queries.search(user, q)[:SEARCH_LIMIT]) if q else []
     people = list(core_queries.people(q)[:SEARCH_LIMIT]) if q else []

@@ -1,15 +1,3 @@
-"""Vietnamese formats: dates dd/mm/yyyy (invariant 6)."""
+"""English-interface formats: the same dd/mm/yyyy dates as Vietnamese (invariant 6)."""
 
-DATE_FORMAT = "d/m/Y"
-DATETIME_FORMAT = "H:i d/m/Y"
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "H:i d/m/Y"
-MONTH_DAY_FORMAT = "d/m"
-YEAR_MONTH_FORMAT = "m/Y"
-TIME_FORMAT = "H:i"
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%H:%M %d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "."
-NUMBER_GROUPING = 3
-FIRST_DAY_OF_WEEK = 1
+from vanphong.formats.vi.formats import *  # noqa: F403

@@ -1,0 +1,15 @@
+"""Helpers for views and API handlers."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+
+from vanphong.core.models import User
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in person of a request that passed authentication (login_required or API auth)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise Http404  # unreachable behind authentication; answers like any invisible record if it is not
+    return user
