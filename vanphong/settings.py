@@ -185,6 +185,7 @@ SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute limit; the idle limit is enforced 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "vanphong.web.errors.csrf_failure"
 
 # --- HTTP security -------------------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

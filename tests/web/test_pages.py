@@ -152,3 +152,22 @@ def test_a_person_can_switch_the_interface_to_english_and_back(office):
     assert "My desk" in html and 'lang="en"' in html
     client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
     assert "Bàn làm việc" in client.get("/").content.decode()
+
+
+def test_a_form_without_its_csrf_token_gets_a_vietnamese_page(office):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(office.leader)
+    response = client.post("/viec/giao-viec/", {"title": "Không có mã bảo vệ"})
+    assert response.status_code == 403
+    assert "Biểu mẫu đã hết hạn" in response.content.decode()
+    assert not Assignment.objects.filter(title="Không có mã bảo vệ").exists()
+
+
+def test_an_oversized_form_is_refused_in_vietnamese_and_changes_nothing(office, settings):
+    client = signed_in(office.leader)
+    big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10)
+    response = client.post("/viec/giao-viec/", {"title": "Quá lớn", "description": big, "classification": "0",
+                                                "urgency": "0", "assignee": office.thuong.pk})
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in response.content.decode()
+    assert not Assignment.objects.filter(title="Quá lớn").exists()

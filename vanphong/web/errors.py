@@ -35,3 +35,12 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return _error(request, 500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its security token (an old tab, or another site): say so plainly."""
+    detail = "Biểu mẫu đã hết hạn hoặc không được gửi từ VănPhòng. Hãy tải lại trang rồi gửi lại."
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": detail, "code": "csrf"}, status=403)
+    return render(request, "web/error.html", {"title": "Biểu mẫu hết hạn", "detail": detail, "status": 403},
+                  status=403)
