@@ -20,6 +20,16 @@ def _test_settings(settings) -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _search_dir(settings, tmp_path):
+    # Each test gets its own index folder: the database rolls back after every test, an index would not.
+    settings.VANPHONG_SEARCH_DIR = tmp_path / "search"
+    yield
+    from vanphong.search import engine
+
+    engine.forget(settings.VANPHONG_SEARCH_DIR)
+
+
 @pytest.fixture
 def office(db) -> Office:
     return make_office()

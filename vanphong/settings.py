@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "vanphong.core",
     "vanphong.security",
     "vanphong.followup",
+    "vanphong.search",
     "vanphong.web",
 ]
 
@@ -237,6 +238,8 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")]
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
+# This node's search index (a folder of Tantivy files); each app server keeps its own, following the change log.
+VANPHONG_SEARCH_DIR = Path(envstr("VANPHONG_SEARCH_DIR", str(DATA_DIR / "search"))).resolve()
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     # WhiteNoise warns on every start when the collected-static folder is missing; development needs none.

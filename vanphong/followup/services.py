@@ -13,6 +13,7 @@ from vanphong.core.errors import Conflict, Forbidden, ServiceError
 from vanphong.core.models import Unit, User
 from vanphong.followup.models import Assignment
 from vanphong.followup.tasks import notify_assignee
+from vanphong.search.changes import record_changed
 from vanphong.security import policy
 from vanphong.security.audit import record_event
 from vanphong.security.classification import AboveCeiling, Classification, Urgency, check_ceiling
@@ -96,6 +97,7 @@ def do_create_assignment(
         # Whoever the work is given to is on its access list, or they could not open it.
         a.shared_with_users.set({*shared_users, *([assignee] if assignee else [])})
         a.shared_with_units.set({*shared_units, *([unit] if unit else [])})
+        record_changed(a)
         record_event("followup.assignment_created", actor=actor, obj=a, new=_snapshot(a))
         if assignee is not None and assignee != actor:
             # Only after commit, so the worker never looks for a row that is not there yet.
@@ -134,4 +136,5 @@ def do_change_status(actor: User, a: Assignment, status: str) -> Assignment:
         if updated != 1:
             raise Conflict()
         record_event("followup.assignment_status", actor=actor, obj=a, old=old, new=_snapshot(a))
+        record_changed(a)
     return a

@@ -4,9 +4,9 @@
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from vanphong.core import queries as core_queries
-from vanphong.core.models import User
-from vanphong.followup import queries as followup_queries
+from vanphong.core.http import acting_user
+from vanphong.search.query import Filters, query
+from vanphong.search.registry import SPECS
 
 router = Router(tags=["Tìm kiếm"])
 
@@ -17,25 +17,33 @@ class Hit(Schema):
     title: str
     url: str
     classification: str
+    score: float
+    snippet: str
 
 
 class SearchOut(Schema):
     query: str
     hits: list[Hit]
+    total: int
+    page: int
+    message: str = ""
     classification: str = "THUONG"
 
 
 @router.get("/search", response=SearchOut, summary="Tìm trong mọi thứ bạn được xem")
-def search(request: HttpRequest, q: str = Query(..., min_length=1, max_length=200)) -> SearchOut:
-    user = request.user
-    assert isinstance(user, User)
+def search(
+    request: HttpRequest,
+    q: str = Query(..., min_length=1, max_length=1000),
+    type: str = Query("", max_length=40, description="chỉ tìm loại này: " + ", ".join(sorted(SPECS))),
+    page: int = Query(1, ge=1, le=500),
+) -> SearchOut:
+    """`snippet` is HTML: the text is escaped and the matched words are wrapped in `<mark>`."""
+    user = acting_user(request)
+    filters = Filters(types=(type,) if type else ())
+    results = query(q, user, filters, page=page)
     hits = [
-        Hit(type="assignment", id=a.pk, title=a.title, url=a.get_absolute_url(),
-            classification=a.classification_name)
-        for a in followup_queries.search(user, q)[:20]
+        Hit(type=h.type, id=h.id, title=h.title, url=h.url, classification=h.classification_name, score=h.score,
+            snippet=str(h.snippet))
+        for h in results.hits
     ]
-    hits += [
-        Hit(type="person", id=p.pk, title=p.full_name, url=f"/nhan-su/{p.pk}/", classification="THUONG")
-        for p in core_queries.people(q)[:20]
-    ]
-    return SearchOut(query=q, hits=hits)
+    return SearchOut(query=q, hits=hits, total=results.total, page=results.page, message=results.message)

@@ -1,0 +1,27 @@
+"""The search change log: one row per record change, written in the same transaction as the change."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class SearchChange(models.Model):
+    """"Look at this record again": every index node applies these rows in id order after its own cursor."""
+
+    class Op(models.TextChoices):
+        UPSERT = "u", "cập nhật"
+        DELETE = "d", "xóa"
+
+    id = models.BigAutoField(primary_key=True)
+    record_type = models.CharField("loại hồ sơ", max_length=40)
+    record_id = models.BigIntegerField("mã hồ sơ")
+    op = models.CharField("thao tác", max_length=1, choices=Op.choices, default=Op.UPSERT)
+    created_at = models.DateTimeField("lúc", auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "thay đổi cần đánh chỉ mục"
+        verbose_name_plural = "thay đổi cần đánh chỉ mục"
+
+    def __str__(self) -> str:
+        return f"{self.op} {self.record_type}:{self.record_id}"

@@ -1,0 +1,96 @@
+"""Read what a person typed into words, quoted phrases and a last word being typed; never engine syntax."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vanphong.text import fold, normalize, syllables
+
+MAX_CHARS = 500
+MAX_TERMS = 16
+# Tantivy's default tokenizer drops tokens of 40 bytes or more, so such a word could never match.
+MAX_TERM_BYTES = 39
+MIN_PREFIX = 2
+OPERATORS = {"AND", "OR", "NOT"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word: `exact` as typed (lower case, diacritics kept), `folded` without diacritics."""
+
+    exact: str
+    folded: str
+
+    @property
+    def accented(self) -> bool:
+        return self.exact != self.folded
+
+
+@dataclass
+class ParsedQuery:
+    words: list[Term] = field(default_factory=list)
+    phrases: list[list[Term]] = field(default_factory=list)
+    # The last word, still being typed: it also matches longer words it begins.
+    prefix: Term | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.phrases
+
+    def all_terms(self) -> list[Term]:
+        return [*self.words, *(t for p in self.phrases for t in p)]
+
+
+def _term(word: str) -> Term | None:
+    exact = word.lower()
+    if len(exact.encode()) > MAX_TERM_BYTES:
+        return None
+    return Term(exact, fold(exact))
+
+
+def parse(text: str) -> ParsedQuery:
+    """Split `text` into words and "quoted phrases"; an unbalanced quote counts as a space.
+
+    Engine syntax a person may type (* : ^ [ ] - AND OR) is treated as punctuation or dropped, so it can never
+    reach the engine as syntax.
+    """
+    out = ParsedQuery()
+    text = text.replace("\x00", " ")
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+        out.notes.append(f"Từ khóa dài quá {MAX_CHARS} ký tự: chỉ tìm theo phần đầu.")
+    typing_last = bool(text) and not text[-1].isspace()
+    text = normalize(text)
+    parts = text.split('"')
+    if len(parts) % 2 == 0:
+        # An odd number of quotes: the last one opens nothing.
+        parts[-2:] = [parts[-2] + " " + parts[-1]]
+    seen: set[str] = set()
+    count = 0
+    last_plain: str | None = None
+    for i, part in enumerate(parts):
+        words = syllables(part)
+        if i % 2 == 1:
+            terms = [t for t in (_term(w) for w in words) if t is not None][: MAX_TERMS - count]
+            if terms:
+                out.phrases.append(terms)
+                count += len(terms)
+            continue
+        plain = [w for w in words if w not in OPERATORS]
+        for w in plain:
+            t = _term(w)
+            if t is None or t.exact in seen or count >= MAX_TERMS:
+                continue
+            seen.add(t.exact)
+            out.words.append(t)
+            count += 1
+        if plain and i == len(parts) - 1:
+            last_plain = plain[-1]
+    if count >= MAX_TERMS:
+        out.notes.append(f"Chỉ tìm theo {MAX_TERMS} từ đầu tiên.")
+    if typing_last and last_plain is not None and text.endswith(last_plain) and out.words:
+        last = out.words[-1]
+        if last.exact == last_plain.lower() and len(last.folded) >= MIN_PREFIX:
+            out.prefix = out.words.pop()
+    return out
