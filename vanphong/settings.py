@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -118,7 +119,8 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     }
     _db.setdefault("TEST", {})
     # A file-backed test database so the browser suite's live server sees the same data as the test.
-    _db["TEST"]["NAME"] = envstr("VANPHONG_TEST_SQLITE", str(DATA_DIR / "test.sqlite3"))
+    # Per process, so two test runs in one checkout never share (and wreck) one file.
+    _db["TEST"]["NAME"] = envstr("VANPHONG_TEST_SQLITE", str(DATA_DIR / f"test-{os.getpid()}.sqlite3"))
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -169,7 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "vanphong.core.backends.OfficeBackend",
 ]
 # Lockout per account and, separately, per address; it expires by itself.
 AXES_FAILURE_LIMIT = envint("VANPHONG_LOCKOUT_FAILURES", 5, minimum=2, maximum=100)

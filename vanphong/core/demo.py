@@ -486,6 +486,15 @@ class _Builder:
     def _state(self, rng: random.Random) -> str:
         return rng.choices(["new", "doing", "done", "overdue"], [30, 30, 25, 15])[0]
 
+    def _bulk_state(self, rng: random.Random) -> str:
+        # Volume stands for years of accumulated work: most of it long done, a working set still open.
+        return rng.choices(["new", "doing", "done", "overdue"], [4, 5, 87, 4])[0]
+
+    def _bulk_deadline(self, state: str, rng: random.Random) -> date:
+        if state == "done":
+            return self.today - timedelta(days=rng.randint(0, 3 * 365))
+        return self._deadline(state, rng)
+
     def _status(self, state: str, rng: random.Random) -> str:
         """The status a planned state ends in; most overdue work has been started, some not even that."""
         if state == "done":
@@ -581,9 +590,9 @@ class _Builder:
         while made < total:
             batch: list[Assignment] = []
             for _ in range(min(BULK_BATCH, total - made)):
-                code, level, state = rng.choices(codes, weights)[0], self._level(rng), self._state(rng)
+                code, level, state = rng.choices(codes, weights)[0], self._level(rng), self._bulk_state(rng)
                 pool = workers[(code, level)]
-                deadline = self._deadline(state, rng)
+                deadline = self._bulk_deadline(state, rng)
                 status = self._status(state, rng)
                 # Rows are created now (auto_now_add), so they are done now too, like the audited ones: a
                 # completion before creation would confuse every report that compares the two.

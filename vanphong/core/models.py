@@ -193,6 +193,10 @@ class Person(models.Model):
         self.sort_key = collation_key(" ".join(parts[-1:] + parts[:-1]))
         super().save(*args, **kwargs)
 
+    def current_title(self) -> str:
+        """The person's first title today ("Chuyên viên chính"), or "" (one light query, for greetings)."""
+        return self.positions.valid_on().values_list("title", flat=True).first() or ""
+
     def titles_on(self, day: date | None = None) -> list[Position]:
         return list(self.positions.valid_on(day).select_related("body", "unit", "place"))
 

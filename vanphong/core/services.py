@@ -35,7 +35,7 @@ def client_address(request: HttpRequest | None) -> str:
 
 def do_login(request: HttpRequest, user: User, *, method: str) -> None:
     with transaction.atomic():
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="vanphong.core.backends.OfficeBackend")
         request.session["_last_seen"] = int(time.time())
         record_event("auth.login", actor=user, obj=user, new={"method": method}, address=client_address(request))
 

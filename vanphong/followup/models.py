@@ -45,7 +45,11 @@ class Assignment(ClassifiedRecord):
         ordering = ["deadline", "-created_at"]
         verbose_name = "việc được giao"
         verbose_name_plural = "việc được giao"
-        indexes = [models.Index(fields=["assignee", "status"]), models.Index(fields=["unit", "status"])]
+        indexes = [
+            models.Index(fields=["assignee", "status"]),
+            # Unassigned work of a unit ("given to the unit") is then one index range too.
+            models.Index(fields=["unit", "assignee", "status"]),
+        ]
 
     def __str__(self) -> str:
         return self.title
