@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.conf import settings
 
     from bench import auth, data, web
+    from bench import http as http_bench
     from bench.stats import say
 
     # The application's routes plus the bare baseline view; the settings object is read per request.
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     say(f"bench: data directory {data_dir}")
     data.prepare(fresh=args.fresh)
     ratio = web.run(args.requests, args.warmup, profile=args.profile)
+    http_bench.run(args.requests, args.warmup)
     auth.run(args.logins, warmup=3)
     say(f"bench: done in {time.monotonic() - started:.0f} s")
     if args.check and ratio > web.TARGET_RATIO:
