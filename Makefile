@@ -59,8 +59,10 @@ test: install chromium lint typecheck
 		echo "== Bỏ qua PostgreSQL: không kết nối được $(TEST_DATABASE_URL)"; \
 	fi
 
+# The desk and sign-in figures, then search at BENCH_SIZE records (default 1,000,000: tens of minutes here).
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) node_modules var test-artifacts
