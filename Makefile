@@ -61,6 +61,7 @@ test: install chromium lint typecheck
 
 # The desk and sign-in figures, then search at BENCH_SIZE records (default 1,000,000: tens of minutes here).
 bench: install
+	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/search.py
 
