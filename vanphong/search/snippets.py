@@ -26,23 +26,28 @@ class Matcher:
         self.exact = {t.exact for t in terms}
         self.loose = {t.folded for t in terms}
         self.prefix = parsed.prefix.folded if parsed.prefix else None
+        self._seen: dict[str, bool] = {}
 
     def matches(self, word: str) -> bool:
-        lower = word.lower()
-        if lower in self.exact:
-            return True
-        f = _folded(lower)
-        return f in self.loose or (self.prefix is not None and f.startswith(self.prefix))
+        # Bodies repeat their words: each distinct word is judged once per query.
+        known = self._seen.get(word)
+        if known is None:
+            lower = word.lower()
+            f = _folded(lower)
+            known = lower in self.exact or f in self.loose or (self.prefix is not None and f.startswith(self.prefix))
+            self._seen[word] = known
+        return known
 
 
 def highlight(text: str, matcher: Matcher, max_chars: int = 0) -> SafeString:
     """`text` (or a window of `max_chars` around its first match) as HTML: everything escaped, matches marked."""
     if not text:
         return SafeString("")
-    spans = [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
     start, end = 0, len(text)
-    if max_chars and len(text) > max_chars:
-        first = spans[0][0] if spans else 0
+    windowed = bool(max_chars and len(text) > max_chars)
+    if windowed:
+        # Only the window is shown: find the first match, then mark words inside the window alone.
+        first = next((m.start() for m in _WORD.finditer(text) if matcher.matches(m.group())), 0)
         start = max(0, first - max_chars // 4)
         if start:
             space = text.rfind(" ", 0, start)
@@ -51,6 +56,7 @@ def highlight(text: str, matcher: Matcher, max_chars: int = 0) -> SafeString:
         if end < len(text):
             space = text.rfind(" ", start, end)
             end = space if space > start else end
+    spans = [m.span() for m in _WORD.finditer(text, start, end) if matcher.matches(m.group())]
     out: list[str] = ["…" if start else ""]
     pos = start
     for a, b in spans:
