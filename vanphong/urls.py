@@ -6,12 +6,15 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from vanphong.api import api
+from vanphong.core import views_auth
 from vanphong.core.ids import IdConverter
 
 register_converter(IdConverter, "id")
 
 admin.site.site_header = "Quản trị VănPhòng"
 admin.site.site_title = "VănPhòng"
+# The admin's own login form would check the password alone: everyone signs in through ours (two-factor, lockout).
+admin.site.login = views_auth.admin_login  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("vanphong.web.urls")),

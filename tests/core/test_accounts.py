@@ -217,3 +217,13 @@ def test_login_never_redirects_off_site(db, target):
     make_user("chuyenvien")
     response = Client().post("/dang-nhap/", {"username": "chuyenvien", "password": PASSWORD, "next": target})
     assert response["Location"] == "/"
+
+
+def test_the_admin_login_form_cannot_bypass_two_factor(db):
+    make_user("quantri2", roles=(Role.ADMIN,), is_staff=True, is_superuser=True)
+    client = Client()
+    page = client.get("/quan-tri/login/?next=/quan-tri/")
+    assert page.status_code == 302 and page["Location"].startswith("/dang-nhap/?next=")
+    response = client.post("/quan-tri/login/?next=/quan-tri/", {"username": "quantri2", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+    assert client.get("/quan-tri/").status_code == 302, "no session was opened by the admin form"

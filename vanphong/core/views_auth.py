@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 from axes.handlers.proxy import AxesProxyHandler
@@ -159,6 +160,12 @@ def login_enroll_view(request: HttpRequest) -> HttpResponse:
     uri = services.provisioning_uri(device)
     context = {"form": form, "error": error, "qr": qr_svg_data_uri(uri), "secret": device.secret}
     return render(request, "core/login_enroll.html", context, status=400 if error else 200)
+
+
+def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    """The admin's login URL sends people to the one sign-in page, keeping where they were going."""
+    target = request.GET.get("next") or reverse("admin:index")
+    return redirect(f"{reverse('core:login')}?{urlencode({'next': target})}")
 
 
 @require_POST
