@@ -13,8 +13,8 @@ from tests.factories import give, marker
 from vanphong.core.models import Body, Person, Place, Position, Term
 from vanphong.core.reference import load_bodies, load_places
 from vanphong.search.query import NO_WORDS_MESSAGE, Hit
+from vanphong.search.suggest import did_you_mean
 from vanphong.security.classification import Classification
-from vanphong.web.views import did_you_mean
 
 URL = "/tim-kiem/"
 

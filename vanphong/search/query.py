@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from vanphong.search import engine
 from vanphong.search.documents import PUBLIC, SCHEMA
 from vanphong.search.parse import ParsedQuery, Term, parse
-from vanphong.search.registry import SPECS
+from vanphong.search.registry import SPECS, url_context
 from vanphong.search.snippets import Matcher, highlight
 from vanphong.security import policy
 from vanphong.security.classification import Classification
@@ -206,6 +206,7 @@ def query(text: str, user: Any, filters: Filters | None = None, page: int = 1,
         rows.append((float(score), doc))
     visible = _recheck(user, [_key(d) for _, d in rows])
     dropped = 0
+    where = url_context()
     for score, doc in rows:
         record_type, record_id = _key(doc)
         if (record_type, record_id) not in visible:
@@ -217,7 +218,7 @@ def query(text: str, user: Any, filters: Filters | None = None, page: int = 1,
         results.hits.append(Hit(
             type=record_type, label=spec.label, id=record_id, title=title,
             title_html=highlight(title, matcher), snippet=highlight(body, matcher, SNIPPET_CHARS),
-            classification=int(doc.get_first("cls") or 0), score=round(score, 4), url=spec.url(record_id),
+            classification=int(doc.get_first("cls") or 0), score=round(score, 4), url=spec.link(record_id, where),
         ))
     if dropped:
         # The engine and the policy disagree: the index is behind; `search check` repairs it.
