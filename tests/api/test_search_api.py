@@ -9,20 +9,10 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.factories import give, marker
-from vanphong.core.models import Body, Person, Place, Position, Term
-from vanphong.core.reference import load_bodies, load_places
+from vanphong.core.models import Body, Person, Place, Position
 from vanphong.security import policy
 
 URL = "/api/v1/search"
-
-
-@pytest.fixture(autouse=True)
-def reference_data(db) -> None:
-    # Places and bodies come with migration core 0002; a transactional test on the same worker may flush them.
-    if not Place.objects.exists():
-        load_places(Place)
-    if not Body.objects.exists():
-        load_bodies(Body, Term, Place)
 
 
 def api(user) -> Client:

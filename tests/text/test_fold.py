@@ -66,3 +66,16 @@ def test_folded_vietnamese_is_ascii_and_lower_case(text: str) -> None:
     folded = fold(text)
     assert folded.isascii()
     assert folded == folded.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Ελληνικά Σίσυφος", "ελληνικα σισυφος"),  # marks of other scripts
+        ("e\u20dd a\ufe0f b", "e a b"),  # enclosing marks and variation selectors
+        ("Lý Sơn ⓐ – 5°C", "ly son ⓐ – 5°c"),  # symbols outside ASCII stay
+        ("a \u0301 \u0300\n\u0301\n\u0300\nb", "a\n\nb"),  # spaces left side by side by dropped marks
+    ],
+)
+def test_it_folds_text_beyond_vietnamese(text: str, folded: str) -> None:
+    assert fold(text) == folded

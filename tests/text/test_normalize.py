@@ -149,3 +149,23 @@ def test_normalize_changes_nothing_but_tone_position_in_letters(text: str) -> No
         return "".join(split_tone(ch)[0] for ch in s if ch.isalnum())
 
     assert bare(normalize(text)) == bare(unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.parametrize(
+    ("written", "normalised"),
+    [
+        ("hoà\u0308 thuỷ", "hoà\u0308 thủy"),  # a mark after the run: that run is left alone
+        ("hoà, (thuỷ) «Khánh Hoà»", 'hòa, (thủy) "Khánh Hòa"'),  # runs inside punctuation
+        ("x\u2003\u3000y \u2029z", "x y\n\nz"),
+        ("Lý Sơn ⓐ – 5°C", "Lý Sơn ⓐ – 5°C"),
+    ],
+)
+def test_it_fixes_runs_inside_punctuation_and_skips_runs_before_a_mark(written: str, normalised: str) -> None:
+    assert normalize(written) == normalised
+
+
+def test_every_whitespace_character_but_space_and_line_feed_counts_as_odd_space() -> None:
+    from vanphong.text.normalize import _ODD_SPACE  # the fast path of clean_space trusts this list
+
+    odd = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" ", "\n"}
+    assert set(_ODD_SPACE) == odd

@@ -10,22 +10,12 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.factories import give, marker
-from vanphong.core.models import Body, Person, Place, Position, Term
-from vanphong.core.reference import load_bodies, load_places
+from vanphong.core.models import Body, Person, Place, Position
 from vanphong.search.query import NO_WORDS_MESSAGE, Hit
 from vanphong.search.suggest import did_you_mean
 from vanphong.security.classification import Classification
 
 URL = "/tim-kiem/"
-
-
-@pytest.fixture(autouse=True)
-def reference_data(db) -> None:
-    # Places and bodies come with migration core 0002; a transactional test on the same worker may flush them.
-    if not Place.objects.exists():
-        load_places(Place)
-    if not Body.objects.exists():
-        load_bodies(Body, Term, Place)
 
 
 def signed_in(user) -> Client:

@@ -132,6 +132,8 @@ def _fix_syllable(word: str) -> str:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Only a run holding a toned vowel can be rewritten (`_fix_syllable` needs exactly one tone).
+_TONED = re.compile("[" + "".join(_SPLIT) + "]")
 
 
 def _fix_match(m: re.Match[str]) -> str:
@@ -142,30 +144,83 @@ def _fix_match(m: re.Match[str]) -> str:
     return _fix_syllable(m.group())
 
 
-_LINE_BREAKS = str.maketrans(
-    {"\r": "\n", "\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n",
-     "\u2028": "\n", "\u2029": "\n\n"}
-)  # fmt: skip
-_INVISIBLE = str.maketrans(dict.fromkeys(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]))
-_QUOTES = str.maketrans(
-    {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
-)
+class _FixedTokens(dict[str, str]):
+    """Space-separated tokens with their tone placement fixed, memoised so a hit is one C-level lookup.
+
+    A letter run never spans a space, and the character after a run that ends a token is a space (or
+    the end of the text), never a mark: a token can be fixed on its own. Bounded in count and length.
+    """
+
+    def __missing__(self, token: str) -> str:
+        fixed = _LETTER_RUN.sub(_fix_match, token) if _TONED.search(token) else token
+        if len(token) <= 64:  # words, not whole lines without a space
+            if len(self) >= 65536:
+                self.clear()
+            self[token] = fixed
+        return fixed
+
+
+_FIXED_TOKENS = _FixedTokens()
+
+
+def _fix_runs(s: str) -> str:
+    """Fix the tone placement of every letter run of the NFC string `s` (see the module docstring)."""
+    if not _TONED.search(s):
+        return s
+    tokens = s.split(" ")
+    fixed = list(map(_FIXED_TOKENS.__getitem__, tokens))
+    return s if fixed == tokens else " ".join(fixed)
+
+
+_LINE_BREAKS: dict[str, str] = {
+    "\r": "\n", "\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n",
+    "\u2028": "\n", "\u2029": "\n\n",
+}  # fmt: skip
+_INVISIBLE: dict[str, None] = dict.fromkeys(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+_QUOTES: dict[str, str] = {
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"
+}  # fmt: skip
+# The key sets are disjoint and no value is a key, so one table does the work of the three in turn.
+_SPACE_TABLE = str.maketrans({**_LINE_BREAKS, **_INVISIBLE})
+_QUOTE_SPACE_TABLE = str.maketrans({**_QUOTES, **_LINE_BREAKS, **_INVISIBLE})
+_TRANSLATED = "".join([*_QUOTES, *_LINE_BREAKS, *_INVISIBLE])
+# Whitespace other than " " and "\n" (all of it is in the BMP; a test checks).
+_ODD_SPACE = "".join(c for c in map(chr, range(0x10000)) if c.isspace() and c not in " \n")
+_HAS_TRANSLATED = re.compile(f"[{re.escape(_TRANSLATED)}]")
+_HAS_ODD_SPACE = re.compile(f"[{re.escape(_ODD_SPACE)}]")
+_HAS_EITHER = re.compile(f"[{re.escape(_TRANSLATED + _ODD_SPACE)}]")
 _HSPACE = re.compile(r"[^\S\n]+")
 _SPACE_AROUND_BREAK = re.compile(r" ?\n ?")
 _MANY_BREAKS = re.compile(r"\n{3,}")
 
 
+def _clean_space(s: str, table: dict[int, str | None]) -> str:
+    # Each step runs only when it can change something: clean text passes with a few C-level scans.
+    if "\r\n" in s:
+        s = s.replace("\r\n", "\n")
+    special = _HAS_EITHER.search(s) is not None
+    if special and _HAS_TRANSLATED.search(s):
+        s = s.translate(table)
+    if "  " in s or (special and _HAS_ODD_SPACE.search(s)):  # else all horizontal space is lone " "
+        s = _HSPACE.sub(" ", s)
+    if " \n" in s or "\n " in s:
+        s = _SPACE_AROUND_BREAK.sub("\n", s)
+    if "\n\n\n" in s:
+        s = _MANY_BREAKS.sub("\n\n", s)
+    return s.strip(" \n")
+
+
 def clean_space(s: str) -> str:
     """Whitespace cleanup only (see the module docstring); idempotent."""
-    s = s.replace("\r\n", "\n").translate(_LINE_BREAKS).translate(_INVISIBLE)
-    s = _HSPACE.sub(" ", s)
-    s = _SPACE_AROUND_BREAK.sub("\n", s)
-    s = _MANY_BREAKS.sub("\n\n", s)
-    return s.strip(" \n")
+    return _clean_space(s, _SPACE_TABLE)
+
+
+def prepare(s: str) -> str:
+    """`normalize` without the tone placement: quotes, whitespace, NFC."""
+    # Cleanup before NFC: removing an invisible character can bring a mark next to its letter.
+    return unicodedata.normalize("NFC", _clean_space(s, _QUOTE_SPACE_TABLE))
 
 
 def normalize(s: str) -> str:
     """NFC, one tone placement, clean whitespace and quotes; idempotent."""
-    # Cleanup before NFC: removing an invisible character can bring a mark next to its letter.
-    s = unicodedata.normalize("NFC", clean_space(s.translate(_QUOTES)))
-    return _LETTER_RUN.sub(_fix_match, s)
+    return _fix_runs(prepare(s))
