@@ -227,3 +227,31 @@ def test_the_admin_login_form_cannot_bypass_two_factor(db):
     response = client.post("/quan-tri/login/?next=/quan-tri/", {"username": "quantri2", "password": PASSWORD})
     assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
     assert client.get("/quan-tri/").status_code == 302, "no session was opened by the admin form"
+
+
+def test_a_person_changes_their_password_and_other_sessions_end(db):
+    make_user("doimatkhau")
+    here, elsewhere = Client(), Client()
+    login(here, "doimatkhau")
+    login(elsewhere, "doimatkhau")
+    new = "Mat-khau-moi-rat-dai-2027"
+    response = here.post("/tai-khoan/mat-khau/", {"old_password": PASSWORD, "new_password1": new,
+                                                 "new_password2": new})
+    assert response.status_code == 302
+    assert here.get("/").status_code == 200, "this session stays signed in"
+    assert elsewhere.get("/").status_code == 302, "every other session ends"
+    assert login(Client(), "doimatkhau", new).status_code == 302
+    assert login(Client(), "doimatkhau").status_code == 400
+    assert AuditEvent.objects.filter(event_type="auth.password_changed").count() == 1
+
+
+def test_a_wrong_old_password_changes_nothing_and_says_so(db):
+    make_user("doimatkhau")
+    client = Client()
+    login(client, "doimatkhau")
+    response = client.post("/tai-khoan/mat-khau/", {"old_password": "sai", "new_password1": "Mat-khau-moi-2027x",
+                                                   "new_password2": "Mat-khau-moi-2027x"})
+    assert response.status_code == 400
+    assert "Cần sửa trước khi gửi" in response.content.decode()
+    assert login(Client(), "doimatkhau").status_code == 302
+    assert not AuditEvent.objects.filter(event_type="auth.password_changed").exists()

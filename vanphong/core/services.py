@@ -10,7 +10,7 @@ from typing import Any
 
 import pyotp
 from django.conf import settings
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.http import HttpRequest
@@ -64,6 +64,15 @@ def do_logout_everywhere(user: User, *, request: HttpRequest | None = None) -> i
     if request is not None:
         logout(request)
     return revoked
+
+
+def do_change_password(request: HttpRequest, user: User, new_password: str) -> None:
+    """Set a new password; this session stays signed in, every other session ends (the hash changes)."""
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        update_session_auth_hash(request, user)
+        record_event("auth.password_changed", actor=user, obj=user, address=client_address(request))
 
 
 # --- two-factor ----------------------------------------------------------------------------------------------

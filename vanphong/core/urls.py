@@ -10,6 +10,7 @@ urlpatterns = [
     path("dang-nhap/thiet-lap-xac-thuc/", views_auth.login_enroll_view, name="login_enroll"),
     path("dang-xuat/", views_auth.logout_view, name="logout"),
     path("tai-khoan/", views_auth.account_view, name="account"),
+    path("tai-khoan/mat-khau/", views_auth.password_view, name="password"),
     path("tai-khoan/dang-xuat-moi-noi/", views_auth.logout_everywhere_view, name="logout_everywhere"),
     path("tai-khoan/ma-du-phong/", views_auth.backup_codes_view, name="backup_codes"),
     path("tai-khoan/khoa-api/", views_auth.token_create_view, name="token_create"),

@@ -11,6 +11,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -188,6 +189,19 @@ def account_view(request: HttpRequest) -> HttpResponse:
         "requires_2fa": user.requires_two_factor(),
     }
     return render(request, "core/account.html", context)
+
+
+@login_required
+@never_cache
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
+def password_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    form = PasswordChangeForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.do_change_password(request, user, form.cleaned_data["new_password1"])
+        messages.success(request, "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.")
+        return redirect("core:account")
+    return render(request, "core/password.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required
