@@ -20,6 +20,18 @@ def _test_settings(settings) -> None:
     cache.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_search_dir(tmp_path_factory):
+    # Outside any test's own folder (fixture set-up and tear-down, database flushes that reload reference data),
+    # index writes go to a folder of this run, never to the developer's var/search.
+    from django.conf import settings as django_settings
+
+    previous = django_settings.VANPHONG_SEARCH_DIR
+    django_settings.VANPHONG_SEARCH_DIR = tmp_path_factory.mktemp("search-session")
+    yield
+    django_settings.VANPHONG_SEARCH_DIR = previous
+
+
 @pytest.fixture(autouse=True)
 def _search_dir(settings, tmp_path):
     # Each test gets its own index folder: the database rolls back after every test, an index would not.

@@ -20,7 +20,7 @@ from vanphong.followup.models import Assignment
 from vanphong.security.classification import Classification
 from vanphong.text import fold
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 DESK = "Bàn làm việc"
 LOGIN_URL = re.compile(r"/dang-nhap/(\?next=(/|%2F))?$")

@@ -15,7 +15,7 @@ from vanphong.core.models import TwoFactor
 from vanphong.core.roles import Role
 from vanphong.security.classification import Classification
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_wrong_password_is_refused_with_a_vietnamese_message(page: Page, problems: Problems):

@@ -178,3 +178,27 @@ def test_a_rebuild_keeps_answering_and_swaps_generations(office):
     assert done == seen[-1][0] == seen[-1][1] > 0
     assert (Path(settings.VANPHONG_SEARCH_DIR) / "CURRENT").read_text() != old
     assert find(office.thuong, "leakmark").total == 1
+
+
+def test_an_index_left_by_another_database_is_rebuilt_not_trusted(office):
+    # An index whose cursor is far ahead and whose log identity differs: what a test run or a replaced database
+    # leaves behind. Trusting it would skip this database's changes and answer with the other one's records.
+    assert find(office.thuong, "leakmark").total == 1
+    root = Path(settings.VANPHONG_SEARCH_DIR)
+    gen = (root / "CURRENT").read_text().strip()
+    state = json.loads((root / gen / "state.json").read_text())
+    (root / gen / "state.json").write_text(json.dumps({**state, "cursor": 10**9, "log": "another-database"}))
+    engine.forget(root)
+    assert find(office.thuong, "leakmark").total == 1
+    assert (root / "CURRENT").read_text().strip() != gen
+
+
+def test_an_index_ahead_of_a_restored_log_is_rebuilt(office):
+    assert find(office.thuong, "leakmark").total == 1
+    root = Path(settings.VANPHONG_SEARCH_DIR)
+    gen = (root / "CURRENT").read_text().strip()
+    state = json.loads((root / gen / "state.json").read_text())
+    (root / gen / "state.json").write_text(json.dumps({**state, "cursor": state["cursor"] + 1000}))
+    engine.forget(root)
+    assert find(office.thuong, "leakmark").total == 1
+    assert (root / "CURRENT").read_text().strip() != gen

@@ -15,6 +15,7 @@ import os
 import shutil
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from django.conf import settings
 from django.db.models import Max, Q
 
 from vanphong.search.documents import SCHEMA, SCHEMA_VERSION, key, make_document
-from vanphong.search.models import SearchChange
+from vanphong.search.models import SearchChange, SearchLog
 from vanphong.search.registry import SPECS, ordered
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,12 @@ def hit_count(result: tantivy.SearchResult) -> int:
     return int(getattr(result, "count", 0) or 0)
 
 
+def log_token() -> str:
+    """This database's change-log identity, made on first use."""
+    log_row, _ = SearchLog.objects.get_or_create(id=1, defaults={"token": uuid.uuid4().hex})
+    return log_row.token
+
+
 class IndexUnavailable(Exception):
     """The index folder is missing or unreadable; callers rebuild it."""
 
@@ -55,19 +62,21 @@ class State:
     cursor: int = 0
     gaps: dict[int, float] = field(default_factory=dict)
     schema: int = SCHEMA_VERSION
+    log: str = ""
 
     @classmethod
     def read(cls, path: Path) -> State:
         try:
             raw = json.loads((path / "state.json").read_text())
             return cls(int(raw["cursor"]), {int(k): float(v) for k, v in raw.get("gaps", {}).items()},
-                       int(raw["schema"]))
+                       int(raw["schema"]), str(raw.get("log", "")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexUnavailable(f"state.json: {exc}") from None
 
     def write(self, path: Path) -> None:
         tmp = path / "state.json.tmp"
-        tmp.write_text(json.dumps({"cursor": self.cursor, "gaps": self.gaps, "schema": self.schema}))
+        tmp.write_text(json.dumps({"cursor": self.cursor, "gaps": self.gaps, "schema": self.schema,
+                                   "log": self.log}))
         os.replace(tmp, path / "state.json")
 
 
@@ -110,6 +119,10 @@ class Node:
         state = State.read(path)
         if state.schema != SCHEMA_VERSION:
             raise IndexUnavailable("schema version")
+        if state.log != log_token() or state.cursor > (SearchChange.objects.aggregate(m=Max("id"))["m"] or 0):
+            # Built from another database, or from this one before it was replaced or restored: its cursor
+            # and contents mean nothing here.
+            raise IndexUnavailable("the index follows another change log")
         try:
             index = tantivy.Index.open(str(path))
         except (ValueError, OSError) as exc:
@@ -266,7 +279,7 @@ class Node:
                     on_progress(done, total)
         writer.commit()
         writer.wait_merging_threads()
-        State(cursor=cursor).write(path)
+        State(cursor=cursor, log=log_token()).write(path)
         tmp = self.root / "CURRENT.tmp"
         tmp.write_text(gen)
         os.replace(tmp, self.root / "CURRENT")

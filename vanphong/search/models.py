@@ -5,6 +5,20 @@ from __future__ import annotations
 from django.db import models
 
 
+class SearchLog(models.Model):
+    """The identity of this database's change log. An index remembers the log it follows, so an index folder
+    left from another database (a test run, a replaced or restored database) is rebuilt instead of trusted."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "nhật ký thay đổi tìm kiếm"
+
+    def __str__(self) -> str:
+        return self.token
+
+
 class SearchChange(models.Model):
     """"Look at this record again": every index node applies these rows in id order after its own cursor."""
 
