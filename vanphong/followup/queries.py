@@ -11,7 +11,6 @@ from django.utils import timezone
 from vanphong.core.models import User
 from vanphong.followup.models import Assignment
 from vanphong.security import policy
-from vanphong.text import fold
 
 # Listed as "not done" by value: an inequality on status could use no index range.
 OPEN = (Assignment.Status.NEW, Assignment.Status.IN_PROGRESS)
@@ -51,7 +50,7 @@ def desk_summary(user: User, today: date, limit: int = 10) -> DeskSummary:
     given = Q(created_by=user)
     counts = open_visible.filter(mine | given).aggregate(
         awaiting=Count("pk", filter=mine),
-        overdue=Count("pk", filter=mine & Q(deadline__lt=today)),
+        overdue=Count("pk", filter=mine & overdue_q(today)),
         given=Count("pk", filter=given),
     )
     awaiting = list(open_visible.filter(mine).order_by("deadline", "-urgency")[:limit])
@@ -65,12 +64,3 @@ def overdue_q(today: date | None = None) -> Q:
 
 def overdue(qs: QuerySet[Assignment]) -> QuerySet[Assignment]:
     return qs.filter(overdue_q())
-
-
-def search(user: User, text: str) -> QuerySet[Assignment]:
-    folded = fold(text)
-    qs = visible_assignments(user)
-    if not folded:
-        return qs.none()
-    # Interim matching on folded titles until the search engine arrives ("dang" finds "Đảng").
-    return qs.filter(title_key__contains=folded)
