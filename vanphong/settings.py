@@ -245,6 +245,8 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 # This node's search index (a folder of Tantivy files); each app server keeps its own, following the change log.
 VANPHONG_SEARCH_DIR = Path(envstr("VANPHONG_SEARCH_DIR", str(DATA_DIR / "search"))).resolve()
+# While a node has no index to trust, each search lends the rebuild this long before answering from what is ready.
+VANPHONG_SEARCH_BUILD_BUDGET_MS = envint("VANPHONG_SEARCH_BUILD_BUDGET_MS", 1000, minimum=0, maximum=60_000)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     # WhiteNoise warns on every start when the collected-static folder is missing; development needs none.

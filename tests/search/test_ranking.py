@@ -70,3 +70,26 @@ def test_snippets_mark_the_matched_words_and_escape_the_rest(office):
     hit = find(office.thuong, "dang", types=("assignment",)).hits[0]
     assert "<mark>Đảng</mark>" in hit.snippet and "<mark>Đảng</mark>" in hit.title_html
     assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
+
+
+def words_apart(office):
+    # The scattered record mentions every syllable more often; only the words as written tell them apart.
+    give(office.leader, "Rà soát văn bản hội nghị trung ương", assignee=office.thuong)
+    give(office.leader, "Hội đồng nghị sự: trung tâm văn hóa, ương ương hội nghị hội đồng trung bình",
+         assignee=office.thuong)
+
+
+def test_the_words_of_a_query_written_together_rank_above_the_same_syllables_scattered(office):
+    words_apart(office)
+    for typed in ("hội nghị trung ương", "hoi nghi trung uong"):
+        found = titles(find(office.thuong, typed, types=("assignment",)))
+        assert found[0] == "Rà soát văn bản hội nghị trung ương", typed
+        assert len(found) == 2, "the ranking boost never narrows the match"
+
+
+def test_the_segmenter_groups_the_syllables_of_a_query_into_words():
+    from vanphong.search.parse import parse
+
+    parsed = parse("Bộ Chính trị kết luận về hội nghị ")
+    assert [[t.exact for t in c] for c in parsed.compounds] == [["bộ", "chính", "trị"], ["kết", "luận"],
+                                                               ["hội", "nghị"]]

@@ -31,3 +31,18 @@ class JobProgress(models.Model):
         if not self.total:
             return 100 if self.finished_at else 0
         return min(100, int(self.done * 100 / self.total))
+
+
+class PeriodicRun(models.Model):
+    """When a cluster-wide periodic job last ran: whoever moves `last_run_at` forward (one conditional UPDATE)
+    runs it, so several servers running `vanphong periodic` never start it twice."""
+
+    name = models.CharField(max_length=100, unique=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "việc định kỳ"
+        verbose_name_plural = "việc định kỳ"
+
+    def __str__(self) -> str:
+        return self.name

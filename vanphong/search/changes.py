@@ -45,14 +45,8 @@ def _apply_now() -> None:
     try:
         engine.node().apply_pending()
     except Exception:
-        # The change is safely logged; the worker's catch-up (or the next search) applies it.
+        # The change is safely logged; the node's periodic follow job (or the next search) applies it.
         log.exception("Không áp dụng được thay đổi vào chỉ mục tìm kiếm; sẽ thử lại lần sau.")
-        from vanphong.search.tasks import catch_up
-
-        try:
-            catch_up.enqueue()
-        except Exception:
-            log.exception("Không xếp được việc đồng bộ chỉ mục tìm kiếm vào hàng đợi.")
 
 
 def _on_save(spec: RecordSpec, sender: Any, instance: models.Model, **kwargs: Any) -> None:

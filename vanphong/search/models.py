@@ -11,6 +11,8 @@ class SearchLog(models.Model):
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     token = models.CharField(max_length=32)
+    # Every change-log row up to this id has been pruned: an index whose cursor is below it must be rebuilt.
+    pruned_through = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "nhật ký thay đổi tìm kiếm"
@@ -39,3 +41,19 @@ class SearchChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.op} {self.record_type}:{self.record_id}"
+
+
+class SearchNode(models.Model):
+    """An index node (an app server's index folder) and how far it has applied the log, so pruning keeps
+    what every node still needs."""
+
+    name = models.CharField("máy", max_length=200, unique=True)
+    cursor = models.BigIntegerField("đã áp dụng đến")
+    seen_at = models.DateTimeField("lần cuối báo")
+
+    class Meta:
+        verbose_name = "máy chủ chỉ mục"
+        verbose_name_plural = "máy chủ chỉ mục"
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.cursor}"

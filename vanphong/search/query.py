@@ -28,6 +28,8 @@ SNIPPET_CHARS = 240
 EXACT_BOOST = 3.0
 TITLE_BOOST = 2.0
 PREFIX_BOOST = 0.5
+# Each word of several syllables found written together adds this much (times the field's weight).
+COMPOUND_BOOST = 1.5
 
 EMPTY_MESSAGE = "Hãy gõ từ cần tìm: chữ hoặc số, có dấu hay không dấu đều được."
 NO_WORDS_MESSAGE = "Từ khóa không có chữ hay số nào để tìm; hãy gõ lại bằng chữ hoặc số."
@@ -172,7 +174,17 @@ def build(parsed: ParsedQuery, user: Any, filters: Filters) -> tantivy.Query | N
         must.append(word_query(parsed.prefix, prefix=True))
     must += [_filter(q) for q in filter_queries(filters)]
     must.append(access)
-    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must])
+    clauses = [(tantivy.Occur.Must, q) for q in must]
+    # Ranking only: a Should beside Musts adds to the score of what matches and never widens the match.
+    clauses += [(tantivy.Occur.Should, compound_query(c)) for c in parsed.compounds]
+    return tantivy.Query.boolean_query(clauses)
+
+
+def compound_query(terms: list[Term]) -> tantivy.Query:
+    return _should([
+        _boost(tantivy.Query.phrase_query(SCHEMA, f"{name}_f", [t.folded for t in terms]), weight * COMPOUND_BOOST)
+        for name, weight in _fields()
+    ])
 
 
 # --- running it ------------------------------------------------------------------------------------------------
@@ -194,11 +206,14 @@ def query(text: str, user: Any, filters: Filters | None = None, page: int = 1,
     if q is None:
         return results
     try:
-        searcher, found = _search(q, page, page_size)
+        reader, found = _search(q, page, page_size)
     except (ValueError, OSError, engine.IndexUnavailable):
         log.exception("Tìm kiếm lỗi; dựng lại chỉ mục.")
         results.message = ENGINE_MESSAGE
         return results
+    searcher = reader.searcher
+    if reader.building is not None:
+        results.notes.append(building_note(*reader.building))
     matcher = Matcher(parsed)
     rows = []
     for score, address in found.hits:
@@ -227,16 +242,22 @@ def query(text: str, user: Any, filters: Filters | None = None, page: int = 1,
     return results
 
 
-def _search(q: tantivy.Query, page: int, page_size: int) -> tuple[tantivy.Searcher, tantivy.SearchResult]:
+def _search(q: tantivy.Query, page: int, page_size: int) -> tuple[engine.Reader, tantivy.SearchResult]:
     node = engine.node()
     try:
-        searcher = node.searcher()
-        return searcher, searcher.search(q, limit=page_size, offset=(page - 1) * page_size, count=True)
+        reader = node.reader()
+        return reader, reader.searcher.search(q, limit=page_size, offset=(page - 1) * page_size, count=True)
     except (ValueError, OSError, engine.IndexUnavailable) as exc:
+        # Files broken under an index that opened: stop trusting it, so the read below rebuilds.
         log.warning("Chỉ mục tìm kiếm hỏng (%s): dựng lại từ cơ sở dữ liệu.", exc)
-        node.rebuild()
-        searcher = node.searcher()
-        return searcher, searcher.search(q, limit=page_size, offset=(page - 1) * page_size, count=True)
+        node.condemn()
+        reader = node.reader()
+        return reader, reader.searcher.search(q, limit=page_size, offset=(page - 1) * page_size, count=True)
+
+
+def building_note(done: int, total: int) -> str:
+    share = f" (đã xong {done * 100 // total}%)" if total else ""
+    return f"Chỉ mục tìm kiếm đang được dựng lại{share}: kết quả có thể chưa đầy đủ, hãy tìm lại sau ít phút."
 
 
 def _key(doc: tantivy.Document) -> tuple[str, int]:

@@ -1,13 +1,13 @@
-"""Background catch-up: apply change-log rows this node has not applied yet (after a crash or a failed apply)."""
+"""Background work of search: the daily pruning of the change log (a cluster job of `vanphong periodic`)."""
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from vanphong.search import engine
+from vanphong.search import upkeep
 
 
 @task()
-def catch_up() -> int:
-    """Safe to run any number of times: the node's cursor says what is already applied."""
-    return engine.node().apply_pending()
+def prune_change_log() -> int:
+    """Safe to run any number of times: it removes only rows every node has applied."""
+    return upkeep.prune()

@@ -1,4 +1,5 @@
-"""`vanphong serve`: the web server (gunicorn) and the background task worker together; Ctrl-C stops both."""
+"""`vanphong serve`: the web server (gunicorn), the background task worker and the periodic jobs together;
+Ctrl-C stops them all."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
-        parser.add_argument("--no-worker", action="store_true", help="không chạy tiến trình tác vụ nền")
+        parser.add_argument("--no-worker", action="store_true", help="không chạy tiến trình tác vụ nền và việc định kỳ")
 
     def handle(self, *args: Any, **options: Any) -> None:
         python = sys.executable
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         if not options["no_worker"] and settings.TASK_BACKEND == "database":
             worker = [python, "-m", "vanphong.cli", "db_worker", "--queue-name", "*"]
             procs.append(subprocess.Popen(worker))  # noqa: S603
+        if not options["no_worker"]:
+            # This server's own upkeep (its search index follows the log) and the office's periodic jobs.
+            procs.append(subprocess.Popen([python, "-m", "vanphong.cli", "periodic", "--loop"]))  # noqa: S603
 
         def stop(signum: int = signal.SIGTERM, frame: Any = None) -> None:
             for proc in procs:
