@@ -43,6 +43,10 @@ VANPHONG_OFFICE_NAME = envstr("VANPHONG_OFFICE_NAME", "Văn phòng Trung ương 
 VANPHONG_API_MAX_BODY_BYTES = envint("VANPHONG_API_MAX_BODY_BYTES", 1_000_000, minimum=1024)
 # Bodies larger than this (forms and API JSON alike) are refused before they are parsed; files stream separately.
 DATA_UPLOAD_MAX_MEMORY_SIZE = VANPHONG_API_MAX_BODY_BYTES
+# The offices' trusted certificate authorities (the Government CA roots): a PEM bundle. A signature is reported
+# trusted only if its certificate chains to one of them; unset, no signature is trusted. Checked offline.
+_TRUST_ROOTS = envstr("VANPHONG_TRUST_ROOTS").strip()
+VANPHONG_TRUST_ROOTS: Path | None = Path(_TRUST_ROOTS).resolve() if _TRUST_ROOTS else None
 
 # --- Applications --------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
