@@ -279,6 +279,8 @@ def test_state_heading_motto_rules_and_number_form() -> None:
     assert page.find("TỐI MẬT").colors == {(1.0, 0.0, 0.0)} and page.find("THƯỢNG KHẨN").colors == {(1.0, 0.0, 0.0)}
     assert page.find("KT. CỤC TRƯỞNG").x0 > page.width / 2 - 20
     assert all("BoldItalic" in f for f in page.find("Nơi nhận:").fonts)
+    centre = (30 * MM + page.width - 15 * MM) / 2
+    assert abs(page.find("QUYẾT ĐỊNH:").middle - centre) < 2
 
 
 def test_a_công_văn_has_its_summary_under_the_number_and_kính_gửi() -> None:
@@ -380,6 +382,8 @@ def test_docx_state_format() -> None:
     assert doc.tables[0].rows[1].cells[0].paragraphs[0].text == "Số: 30/QĐ-VTLTNN"
     label = doc.tables[-1].rows[0].cells[0].paragraphs[0].runs[0]
     assert label.bold and label.italic
+    decides = next(p for p in doc.paragraphs if p.text == "QUYẾT ĐỊNH:")
+    assert decides.alignment == 1 and decides.paragraph_format.first_line_indent == 0  # a centred heading
 
 
 # Layout, guidelines, fonts -------------------------------------------------------------------------------------

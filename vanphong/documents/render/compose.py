@@ -35,6 +35,11 @@ class BodyLine:
     anchor: str | None
     level: int  # 0 for a paragraph, 1–3 for headings
 
+    @property
+    def indented(self) -> bool:
+        """Justified lines start with the first-line indent; a centred heading does not."""
+        return self.style.align != "center"
+
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
@@ -188,6 +193,8 @@ def _body_line(block: Block, g: Guideline) -> BodyLine:
     if isinstance(block, Heading):
         text = f"{nfc(block.label)} {nfc(block.text)}" if block.label.strip() else nfc(block.text)
         style = g.style(f"heading{block.level}")
+        if block.centred:
+            style = replace(style, align="center")
         return BodyLine(text.upper() if style.upper else text, style, block.anchor, block.level)
     style = g.style("body")
     return BodyLine(nfc(block.text), style, block.anchor, 0)

@@ -219,6 +219,9 @@ class _DocxWriter:
             p = self.doc.add_paragraph(style=style_name)
             if index == 0:
                 p.paragraph_format.space_before = Pt(g.space_before_title_pt)
+            if not item.indented:  # a centred heading: no indent, centred, whatever its style says
+                p.paragraph_format.first_line_indent = Pt(0)
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             ident = self.bookmark(p, item.anchor) if item.anchor else None
             self.run(p, item.text, item.style)
             if ident is not None:

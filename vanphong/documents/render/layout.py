@@ -52,12 +52,13 @@ class LayoutError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A heading in the body: label "I.", "2." or "a)", level 1 to 3."""
+    """A heading in the body: label "I.", "2." or "a)", level 1 to 3; `centred` for the State "QUYẾT ĐỊNH:"."""
 
     label: str
     text: str
     level: int = 1
     anchor: str | None = None
+    centred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ def render_pdf(
 class Rule(Flowable):
     """A horizontal rule of a given width, centred in the space it is given, drawn just under the line above."""
 
-    def __init__(self, width: float, gap: float = 3.0, after: float = 2.0) -> None:
+    def __init__(self, width: float, gap: float = 4.0, after: float = 2.0) -> None:
         super().__init__()
         self.rule_width, self.gap, self.after = width, gap, after
         self.avail = width
@@ -182,7 +182,7 @@ class _PdfWriter:
         out: list[Flowable] = []
         for item in self.sheet.body:
             style = self.pstyle(
-                item.style, leading=g.line_spacing_pt, firstLineIndent=g.first_line_indent_mm * mm,
+                item.style, leading=g.line_spacing_pt, firstLineIndent=g.first_line_indent_mm * mm * item.indented,
                 spaceAfter=g.space_after_pt, keepWithNext=1 if item.level else 0,
             )  # fmt: skip
             text = escape(item.text)

@@ -185,10 +185,13 @@ def state_decision() -> Layout:
         type_name="QUYẾT ĐỊNH",
         summary="Ban hành Quy chế quản lý văn bản điện tử",
         body=(
-            Paragraph("CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", anchor="can-cu"),
-            Paragraph("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;"),
+            Heading("", "CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", centred=True),
+            Paragraph(
+                "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+                anchor="can-cu",
+            ),
             Paragraph("Theo đề nghị của Chánh Văn phòng Cục.", anchor="de-nghi"),
-            Heading("", "QUYẾT ĐỊNH:", anchor="quyet-dinh"),
+            Heading("", "QUYẾT ĐỊNH:", anchor="quyet-dinh", centred=True),
             Paragraph("Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý văn bản điện tử.", anchor="dieu-1"),
             Paragraph("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", anchor="dieu-2"),
             Paragraph(
