@@ -292,6 +292,12 @@ def test_a_công_văn_has_its_summary_under_the_number_and_kính_gửi() -> None
     assert second.top > first.top and abs(second.x0 - first.x0 - label) < 2  # aligned under the first addressee
     assert page.find("HỎA TỐC").top > number.top and not page.has("KẾT LUẬN")
     assert page.find("Không phổ biến").x0 > page.width / 2
+    doc = Document(BytesIO(render_docx(party_letter())))
+    under_number = [p.text for p in doc.tables[0].rows[1].cells[0].paragraphs]
+    assert under_number == ["Số 1234-CV/VPTW", "V/v chuẩn bị báo cáo sơ kết chuyển đổi số", "HỎA TỐC"]
+    texts = [p.text for p in doc.paragraphs]
+    assert "Kính gửi: - Các tỉnh ủy, thành ủy" in texts and "- Các ban đảng Trung ương" in texts
+    assert _border(doc.paragraphs[-1], "top") and doc.paragraphs[-1].text.startswith("Số 1A Hùng Vương")
 
 
 # DOCX ---------------------------------------------------------------------------------------------------------
@@ -427,6 +433,8 @@ def test_an_office_switches_guideline_with_its_own_file(tmp_path) -> None:
     pages = read_pdf(render_pdf(party_conclusion(), guidelines=office))
     # Even pages mirror the margins: 15 mm inside on the left.
     assert min(t.x0 for t in pages[1].texts) == pytest.approx(15 * MM, abs=1)
+    settings = Document(BytesIO(render_docx(party_conclusion(), guidelines=office))).settings.element
+    assert settings.find(qn("w:mirrorMargins")) is not None
     data["guidelines"][0]["margins"]["top_mm"] = "20"
     with pytest.raises(GuidelineError, match=r"margins\.top_mm"):
         load_guidelines(data)
