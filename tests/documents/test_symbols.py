@@ -103,6 +103,13 @@ def test_case_the_stroke_of_d_and_leading_zeros_do_not_matter(text, expected):
     assert canonical(text) == expected
 
 
+@pytest.mark.parametrize("system", [PARTY, STATE])
+def test_every_shipped_code_can_be_typed_in_lower_case(system):
+    for code in sorted({t.code for t in RULES.types if t.system == system and t.code}):
+        text = f"01-{code.lower()}/tw" if system == PARTY else f"01/{code.lower()}-cp"
+        assert parse(text).type == code
+
+
 def test_the_stroke_is_not_guessed_where_it_tells_two_types_apart():
     assert parse("12-DA/TU").type_name == "Dự án"
     assert parse("12-ĐA/TU").type_name == "Đề án"

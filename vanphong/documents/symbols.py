@@ -15,8 +15,10 @@ Decisions:
 - Codes are matched exactly, then ignoring case, then also ignoring the stroke of Đ (QD → QĐ) when one code
   fits; the stroke is never guessed when it matters (DA is Dự án, ĐA Đề án).
 - Validity: parsing accepts every code the tables hold, whatever its dates, because old documents are
-  registered too; `on=` narrows the type name to the rows valid that day. The code to write on a new document
-  is `SymbolRules.code_for(system, name, on)`.
+  registered too. The type name is that of the code's rows valid on `on` (the document's date; default today),
+  or of all its rows if none is valid then: 399-QĐ/TW is "Quyết định hoặc Quy định" since 2021, a QĐ of 2019
+  "Quyết định" (Quy định was QĐi then). The code to write on a new document is `SymbolRules.code_for(system,
+  name, on)`; numbering keys on the code, so types sharing one share its sequence.
 - Issuers not in the table are accepted when well-formed (an office receives from bodies it does not list),
   with `issuer_name == ""`; malformed ones are refused. An issuer of the other system is refused with the form
   to use. In "N/X-Y" without a year, X is a type if the table has it, else the issuer of a công văn, except
