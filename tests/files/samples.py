@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import struct
 import zipfile
 from pathlib import Path
@@ -20,7 +21,7 @@ def pdf(*pages: str) -> bytes:
     if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVuSerif", str(FONT)))
     buf = io.BytesIO()
-    c = canvas.Canvas(buf)
+    c = canvas.Canvas(buf, pageCompression=1)
     for page in pages or ("Trang trống",):
         c.setFont("DejaVuSerif", 12)
         for i, line in enumerate(page.split("\n")):
@@ -103,6 +104,12 @@ def rezip(data: bytes, *, add: dict[str, bytes] | None = None, replace: dict[str
     return out.getvalue()
 
 
+def member(data: bytes, name: str) -> bytes:
+    """One member of the ZIP `data`."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name)
+
+
 def package(content_types: dict[str, str], parts: dict[str, bytes]) -> bytes:
     """A minimal Office Open XML package: the content types given as {part name: content type}."""
     overrides = "".join(f'<Override PartName="{name}" ContentType="{ct}"/>' for name, ct in content_types.items())
@@ -161,13 +168,13 @@ def ole(tree: dict[str, object]) -> bytes:
                 assert isinstance(value, bytes)
                 entry["type"] = 2
                 streams.append((ids[-1], value.ljust(4096, b"\0")))
-        for left, right in zip(ids, ids[1:], strict=False):
+        for left, right in itertools.pairwise(ids):
             entries[left]["right"] = right
         return ids[0] if ids else _FREE
 
     entries[0]["child"] = add(tree)
     dir_sectors = -(-len(entries) * 128 // _SECTOR)
-    fat = [_FATSECT] + [*range(2, dir_sectors + 1), _END]
+    fat = [_FATSECT, *range(2, dir_sectors + 1), _END]
     sector = 1 + dir_sectors
     starts: dict[int, tuple[int, int]] = {}
     data = b""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+import zlib
 from typing import IO, NoReturn
 from xml.etree.ElementTree import ParseError
 
@@ -24,6 +25,9 @@ RATIO_FLOOR = 16 * 1024 * 1024  # below this a high ratio is harmless (a page of
 MAX_SMALL_PART = 16 * 1024 * 1024  # [Content_Types].xml, mimetype, manifest: small by nature
 PDF_CHECK_SECONDS = 20.0
 
+# What reading a damaged ZIP can raise: zipfile's own errors, zlib's and bz2/lzma's, short reads.
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError,
+               NotImplementedError, RuntimeError)
 _NS_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _OOXML_MAIN = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
@@ -65,7 +69,7 @@ def check_zip(fp: IO[bytes], name: str) -> str:
     try:
         zf = zipfile.ZipFile(fp)
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except _ZIP_ERRORS:
         _corrupt(name, "cấu trúc nén không đọc được, có thể tệp bị cắt cụt")
     with zf:
         if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_TOTAL_UNCOMPRESSED:
@@ -94,7 +98,7 @@ def _small_member(zf: zipfile.ZipFile, member: str, name: str) -> bytes:
         _bomb(name)
     try:
         return zf.read(info)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except _ZIP_ERRORS:
         _corrupt(name, f"phần {member} bị hỏng")
 
 
@@ -147,7 +151,7 @@ def _read_all(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> N
             with zf.open(info) as member:
                 while member.read(CHUNK):
                     pass
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        except _ZIP_ERRORS:
             _corrupt(name, f"phần {info.filename[:80]} bị hỏng")
 
 
