@@ -31,11 +31,11 @@ Status = StoredFile.TextStatus
 class Budget:
     """Collects text pieces until the size or time limit is reached."""
 
-    def __init__(self, max_chars: int = MAX_TEXT_CHARS, seconds: float = TIME_LIMIT_SECONDS) -> None:
+    def __init__(self, max_chars: int | None = None, seconds: float | None = None) -> None:
         self.pieces: list[str] = []
         self.chars = 0
-        self.max_chars = max_chars
-        self.deadline = time.monotonic() + seconds
+        self.max_chars = MAX_TEXT_CHARS if max_chars is None else max_chars
+        self.deadline = time.monotonic() + (TIME_LIMIT_SECONDS if seconds is None else seconds)
         self.truncated = False
 
     def add(self, piece: str) -> bool:

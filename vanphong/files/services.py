@@ -8,7 +8,6 @@ import logging
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from typing import IO, Any, NoReturn
 
 from django.conf import settings
@@ -100,7 +99,13 @@ def do_store_file(actor: User | None, staged: Staged, name: str, inspection: Ins
         if created and row.text_status == StoredFile.TextStatus.PENDING:
             # After commit, so the worker finds the row; robust, so a queue that is down never fails the upload
             # (the text stays pending and `vanphong files extract` picks it up).
-            transaction.on_commit(partial(extract_text.enqueue, row.pk), robust=True)
+            stored_file_id = row.pk
+
+            def queue_extraction() -> None:
+                # A named function: a robust on_commit logs a failure by the callback's __qualname__.
+                extract_text.enqueue(stored_file_id)
+
+            transaction.on_commit(queue_extraction, robust=True)
     return row
 
 
