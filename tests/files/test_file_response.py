@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
+import pytest
+
 from tests.files import samples
 from vanphong.files.http import file_response
 from vanphong.files.services import check_store_file
@@ -68,3 +70,17 @@ def test_text_is_sent_as_utf8(db):
 def test_private_files_are_not_kept_in_shared_caches(db):
     response = file_response(check_store_file(None, samples.PNG, "a.png"), "a.png")
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+@pytest.mark.urls("tests.files.urls")
+def test_the_headers_survive_the_sites_middleware(db, client):
+    stored = check_store_file(None, samples.pdf("x"), "x.pdf")
+    response = client.get(f"/tep/{stored.pk}/", {"name": "Quyết định.pdf", "inline": "1"})
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"].startswith("sandbox")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"] == "application/pdf"
+    download = client.get(f"/tep/{stored.pk}/", {"name": "Quyết định.pdf"})
+    assert download["Content-Disposition"].startswith("attachment; ")
+    assert download["X-Frame-Options"] == "DENY"

@@ -23,6 +23,8 @@ MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 16 * 1024 * 1024  # below this a high ratio is harmless (a page of blank XML)
 MAX_SMALL_PART = 16 * 1024 * 1024  # [Content_Types].xml, mimetype, manifest: small by nature
+# The main XML part (document.xml, content.xml) is what text extraction loads whole into memory.
+MAX_MAIN_PART = 256 * 1024 * 1024
 PDF_CHECK_SECONDS = 20.0
 
 # What reading a damaged ZIP can raise: zipfile's own errors, zlib's and bz2/lzma's, short reads.
@@ -87,6 +89,8 @@ def check_zip(fp: IO[bytes], name: str) -> str:
         else:
             refuse(f'Tệp "{name}" là một tệp nén ZIP thông thường, không phải tài liệu Office hay OpenDocument. '
                    "Tệp nén không được nhận: hãy giải nén và tải lên từng tài liệu.")
+        if zf.getinfo(main).file_size > MAX_MAIN_PART:
+            _bomb(name)
         _read_all(zf, infos, name)
         _parse_xml_member(zf, main, name)
     return kind
