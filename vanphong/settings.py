@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 
 from vanphong.env import EnvError, envbool, envchoice, envint, envlist, envsecret, envstr
+from vanphong.files.config import storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(envstr("VANPHONG_DATA_DIR", str(BASE_DIR / "var"))).resolve()
@@ -255,11 +256,18 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     # WhiteNoise warns on every start when the collected-static folder is missing; development needs none.
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-if PRODUCTION:
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
+# The content-addressed file store (vanphong.files): a folder (VANPHONG_FILES_DIR, default DATA_DIR/files) or an
+# S3-compatible bucket (VANPHONG_FILES_STORAGE=s3, VANPHONG_S3_*; needs the optional extra vanphong[s3]).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+    "vanphong_files": storage_from_env(DATA_DIR),
+}
+VANPHONG_MAX_UPLOAD_MB = envint("VANPHONG_MAX_UPLOAD_MB", 50, minimum=1, maximum=4096)
 
 LOG_LEVEL = envchoice("LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING = {
