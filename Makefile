@@ -8,7 +8,7 @@ export VANPHONG_DEMO_PASSWORD ?= VanPhong@2026
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/vanphong_test
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test bench install assets chromium lint typecheck test-sqlite test-pg clean
+.PHONY: run test bench install system assets chromium lint typecheck test-sqlite test-pg clean
 
 $(BIN)/vanphong: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON))."; exit 1; }
@@ -27,7 +27,14 @@ $(MO): vanphong/locale/en/LC_MESSAGES/django.po $(BIN)/vanphong
 	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gettext; }
 	cd vanphong && ../$(BIN)/vanphong compilemessages -v0
 
-install: $(BIN)/vanphong assets $(MO)
+# Debian packages the application itself needs: Liberation Serif 2 (Times New Roman metrics, every Vietnamese
+# letter; version 1 lacks most of them) for rendered and stamped PDFs.
+SYSTEM_PACKAGES := fonts-liberation2
+system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
+
+install: system $(BIN)/vanphong assets $(MO)
 assets: node_modules/.installed
 
 run: install

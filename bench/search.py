@@ -14,6 +14,7 @@ BENCH_WHOOSH_SIZE records (default 100,000), a Whoosh index and a Tantivy index 
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import random
@@ -82,12 +83,28 @@ def _env_int(name: str, default: int) -> int:
     return value
 
 
-def configure_environment() -> Path:
-    """Before Django loads: a fresh data directory of our own, the shipped settings, no inherited overrides."""
+def corpus_stamp(size: int, subset: int) -> dict[str, Any]:
+    from bench.search_corpus import GENERATOR_VERSION
+
+    return {"size": size, "subset": subset, "seed": SEED, "generator": GENERATOR_VERSION}
+
+
+def configure_environment(stamp: dict[str, Any]) -> tuple[Path, bool]:
+    """Before Django loads: a data directory of our own, the shipped settings, no inherited overrides.
+
+    The directory is emptied first, unless BENCH_REUSE=1 and it holds a finished load of the same corpus (then
+    the measurements run again on it: loading a million records takes most of an hour)."""
     default = Path(tempfile.gettempdir()) / "vanphong-bench-search"
     data_dir = Path(os.environ.get("BENCH_SEARCH_DATA_DIR") or default).resolve()
-    shutil.rmtree(data_dir, ignore_errors=True)
-    data_dir.mkdir(parents=True)
+    reuse = False
+    if os.environ.get("BENCH_REUSE") == "1":
+        try:
+            reuse = json.loads((data_dir / "corpus.json").read_text()) == stamp
+        except (OSError, ValueError):
+            reuse = False
+    if not reuse:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        data_dir.mkdir(parents=True)
     os.environ.update({
         "VANPHONG_DATA_DIR": str(data_dir), "VANPHONG_SEARCH_DIR": str(data_dir / "search"),
         "DJANGO_SETTINGS_MODULE": "vanphong.settings", "VANPHONG_PROFILE": "development",
@@ -95,20 +112,26 @@ def configure_environment() -> Path:
     })
     for name in ("DATABASE_URL", "REDIS_URL", "STATIC_ROOT", "MEDIA_ROOT"):
         os.environ.pop(name, None)
-    return data_dir
+    return data_dir, reuse
 
 
 # --- loading -------------------------------------------------------------------------------------------------
 class Office:
     """The units and people of the corpus: corpus user 0 (Mật, unit 0) is the person who searches."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, existing: bool = False) -> None:
         from vanphong.core.models import Person, Unit, User
         from vanphong.security.classification import Classification
 
+        self.users: list[Any] = []
+        if existing:
+            self.units = list(Unit.objects.filter(code__startswith="bench-").order_by("order"))
+            by_name = {u.username: u for u in User.objects.filter(username__startswith="bench-")}
+            self.users = [by_name[f"bench-{n}"] for n in range(corpus.users)]
+            self.searcher = User.objects.select_related("person").get(pk=self.users[0].pk)
+            return
         self.units = [Unit.objects.create(name=f"Vụ Địa phương {n + 1}", code=f"bench-{n + 1}", order=n)
                       for n in range(corpus.units)]
-        self.users: list[Any] = []
         levels = list(Classification)
         for n in range(corpus.users):
             person = Person.objects.create(full_name=f"Chuyên viên số {n + 1}", unit=self.units[n % corpus.units])
@@ -183,12 +206,11 @@ class Generation:
                     self.writer.add_document(make_document(spec, obj)[0])
 
     def finish(self) -> None:
-        from vanphong.search.engine import State
-        from vanphong.search.models import SearchChange
+        from vanphong.search.engine import State, last_change_id, log_token
 
         self.writer.commit()
         self.writer.wait_merging_threads()
-        State(cursor=SearchChange.objects.order_by("-id").values_list("id", flat=True).first() or 0).write(self.path)
+        State(cursor=last_change_id(), log=log_token()).write(self.path)
         (self.root / "CURRENT").write_text(self.path.name)
 
 
@@ -203,6 +225,14 @@ def whoosh_index(path: Path) -> Any | None:
     schema = fields.Schema(id=fields.NUMERIC(stored=True, unique=True), cls=fields.ID,
                            title=fields.TEXT(analyzer=SimpleAnalyzer()), body=fields.TEXT(analyzer=SimpleAnalyzer()))
     return index.create_in(str(path), schema)
+
+
+def whoosh_open(path: Path) -> Any | None:
+    try:
+        from whoosh import index
+    except ImportError:
+        return None
+    return index.open_dir(str(path)) if path.exists() else None
 
 
 def load(corpus: Corpus, office: Office, size: int, subset: int, data_dir: Path,
@@ -271,14 +301,18 @@ def load(corpus: Corpus, office: Office, size: int, subset: int, data_dir: Path,
     return full, part, fts, wix, time.monotonic() - started
 
 
-def check_documents(sample: int = 300) -> None:
-    """The bulk-loaded documents must be the engine's own: compare digests with make_document."""
+def check_documents(data_dir: Path, sample: int = 300) -> None:
+    """The bulk-loaded indexes must be trusted by the engine as they are (not quietly rebuilt), and hold the
+    engine's own documents: compare digests with make_document."""
     import tantivy
 
     from vanphong.search import engine
     from vanphong.search.documents import SCHEMA, make_document
     from vanphong.search.registry import SPECS
 
+    for root in (data_dir / "search", data_dir / "search-subset"):
+        if engine.node(root).live() is None:
+            raise SystemExit(f"bench: the engine does not trust the bulk-loaded index in {root}")
     spec = SPECS["assignment"]
     searcher = engine.node().searcher()
     ids = list(spec.rows().order_by("?").values_list("pk", flat=True)[:sample])
@@ -322,6 +356,7 @@ def raw_call(text: str, user: Any, count: bool = True) -> Callable[[], Any]:
     from vanphong.search.query import PAGE_SIZE, Filters, build
 
     q = build(parse(text), user, Filters())
+    assert q is not None
     searcher = engine.node().searcher()
     return lambda: searcher.search(q, limit=PAGE_SIZE, count=count)
 
@@ -427,12 +462,11 @@ def main() -> int:
     size = _env_int("BENCH_SIZE", 1_000_000)
     subset = min(size, _env_int("BENCH_WHOOSH_SIZE", 100_000))
     rebuild_sample = min(size, _env_int("BENCH_REBUILD_SAMPLE", 10_000))
-    data_dir = configure_environment()
+    data_dir, reused = configure_environment(corpus_stamp(size, subset))
     begun = time.monotonic()
     _corpus = corpus = Corpus(seed=SEED)
     # Workers fork now, before Django opens a database or Tantivy starts threads.
-    pool = multiprocessing.get_context("fork").Pool(2)
-    blocks = generated(pool, -(-size // BLOCK))
+    pool = None if reused else multiprocessing.get_context("fork").Pool(2)
 
     import django
 
@@ -440,16 +474,25 @@ def main() -> int:
     from django.core.management import call_command
 
     say(f"bench: data directory {data_dir}, {size:,} records, vocabulary of {corpus.vocabulary_size:,} entries")
-    call_command("migrate", verbosity=0)
-    office = Office(corpus)
-    trimmed = (b[: size - n * BLOCK] for n, b in enumerate(blocks))
-    _, part, fts, wix, load_s = load(corpus, office, size, subset, data_dir, trimmed)
-    pool.close()
-    pool.join()
-    check_documents()
+    if reused:
+        say("bench: BENCH_REUSE=1: measuring the corpus loaded by an earlier run")
+        office = Office(corpus, existing=True)
+        fts = sqlite3.connect(data_dir / "fts5.sqlite3")
+        wix = whoosh_open(data_dir / "whoosh")
+    else:
+        assert pool is not None
+        call_command("migrate", verbosity=0)
+        office = Office(corpus)
+        blocks = generated(pool, -(-size // BLOCK))
+        trimmed = (b[: size - n * BLOCK] for n, b in enumerate(blocks))
+        _, _, fts, wix, load_s = load(corpus, office, size, subset, data_dir, trimmed)
+        pool.close()
+        pool.join()
+        (data_dir / "corpus.json").write_text(json.dumps(corpus_stamp(size, subset)))
+        emit("search.load_s", load_s, "s", note="generate + SQLite rows + bulk Tantivy/FTS5/Whoosh, in one pass")
+    check_documents(data_dir)
     figures: dict[str, float] = {}
     emit("search.corpus_records", size, "records")
-    emit("search.load_s", load_s, "s", note="generate + SQLite rows + bulk Tantivy/FTS5/Whoosh, in one pass")
     emit("search.index_mb", dir_mb(data_dir / "search"), "MB")
 
     docs, rebuild_s = measure_rebuild(data_dir, rebuild_sample)
@@ -491,7 +534,6 @@ def main() -> int:
         emit("search.p95_ms.subset", p95(sub["ours"]), "ms", records=subset)
         figures["search.whoosh_over_ours"] = p95(sub["whoosh"]) / p95(sub["ours"])
         emit("search.whoosh_over_ours", figures["search.whoosh_over_ours"], "ratio", records=subset)
-    del part
 
     say("bench: measuring visibility after commit")
     figures["search.visible_after_commit_ms"] = p95(measure_visible(office))

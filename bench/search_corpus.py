@@ -30,6 +30,8 @@ CLASS_WEIGHTS = (80, 15, 4, 1)
 # In characters: 1–3 KB of UTF-8 (Vietnamese letters take two or three bytes).
 BODY_MIN, BODY_MAX = 750, 2150
 BLOCK = 1000
+# Raised whenever the generated records change, so a saved corpus (BENCH_REUSE=1) of an older kind is not reused.
+GENERATOR_VERSION = 1
 TABLE = 1 << 16
 
 DOC_TYPES = {  # name: symbol suffix
