@@ -69,6 +69,20 @@ def test_can_view_agrees_with_visible_for_everyone(office):
             assert policy.can_view(user, a) == (a.pk in visible_ids), (user.username, a.title)
 
 
+def test_visible_ids_agrees_with_visible_for_everyone(office):
+    # Records shared with a person, with a unit, created by a specialist, at every level.
+    give(office.mat, "Việc mật do chuyên viên tạo", classification=Classification.MAT, assignee=office.mat)
+    shared = give(office.leader, "Việc tối mật chia cho đơn vị khác", classification=Classification.TOI_MAT,
+                  assignee=office.outsider)
+    shared.shared_with_units.add(office.unit)
+    give(office.leader, "Việc mật chia cho một người", classification=Classification.MAT, assignee=office.toimat,
+         shared_users=[office.mat])
+    ids = list(Assignment.objects.values_list("pk", flat=True)) + [10**9]
+    for user in office.users.values():
+        expected = set(policy.visible(user, Assignment.objects.all()).values_list("pk", flat=True))
+        assert policy.visible_ids(user, Assignment, ids) == expected, user.username
+
+
 def test_counts_do_not_reveal_hidden_records(office, client):
     client.force_login(office.outsider)
     response = client.get("/viec/?loc=tat-ca")

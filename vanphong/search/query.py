@@ -29,7 +29,7 @@ EXACT_BOOST = 3.0
 TITLE_BOOST = 2.0
 PREFIX_BOOST = 0.5
 # Each word of several syllables found written together adds this much (times the field's weight).
-COMPOUND_BOOST = 1.5
+COMPOUND_BOOST = 4.0
 
 EMPTY_MESSAGE = "Hãy gõ từ cần tìm: chữ hoặc số, có dấu hay không dấu đều được."
 NO_WORDS_MESSAGE = "Từ khóa không có chữ hay số nào để tìm; hãy gõ lại bằng chữ hoặc số."
@@ -110,7 +110,9 @@ def word_query(t: Term, prefix: bool = False) -> tantivy.Query:
         subs.append(_boost(tantivy.Query.term_query(SCHEMA, f"{name}_f", t.folded), weight))
         if t.accented:
             subs.append(_boost(tantivy.Query.term_query(SCHEMA, name, t.exact), weight * EXACT_BOOST))
-        if prefix:
+        if prefix and name == "title":
+            # A word still being typed matches the longer words it begins in titles, which is what one
+            # recognises while typing; in bodies it matches once whole (expanding it there costs the most).
             subs.append(_boost(tantivy.Query.phrase_prefix_query(SCHEMA, f"{name}_f", [t.folded]),
                                weight * PREFIX_BOOST))
     return _should(subs)
@@ -181,10 +183,10 @@ def build(parsed: ParsedQuery, user: Any, filters: Filters) -> tantivy.Query | N
 
 
 def compound_query(terms: list[Term]) -> tantivy.Query:
-    return _should([
-        _boost(tantivy.Query.phrase_query(SCHEMA, f"{name}_f", [t.folded for t in terms]), weight * COMPOUND_BOOST)
-        for name, weight in _fields()
-    ])
+    # Titles only: a title is where a record says what it is about, and phrase positions in 1–3 KB bodies would
+    # cost more than the whole rest of the query.
+    return _boost(tantivy.Query.phrase_query(SCHEMA, "title_f", [t.folded for t in terms]),
+                  TITLE_BOOST * COMPOUND_BOOST)
 
 
 # --- running it ------------------------------------------------------------------------------------------------
@@ -274,8 +276,9 @@ def _recheck(user: Any, keys: list[tuple[str, int]]) -> set[tuple[str, int]]:
         spec = SPECS.get(record_type)
         if spec is None:
             continue
-        qs: Any = spec.model._default_manager.filter(pk__in=ids)
         if spec.classified:
-            qs = policy.visible(user, qs)
-        out.update((record_type, pk) for pk in qs.values_list("pk", flat=True))
+            found = policy.visible_ids(user, spec.model, ids)
+        else:
+            found = set(spec.model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
+        out.update((record_type, pk) for pk in found)
     return out

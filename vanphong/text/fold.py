@@ -7,7 +7,7 @@ import unicodedata
 
 from vanphong.text.normalize import clean_space, prepare
 
-__all__ = ["fold"]
+__all__ = ["fold", "fold_chars"]
 
 # Anything but ASCII and the combining diacritical marks U+0300–U+036F (all of category Mn).
 _NOT_ASCII_OR_BASIC_MARK = re.compile("[^\x00-\x7f\u0300-\u036f]")
@@ -43,3 +43,28 @@ def fold(s: str) -> str:
         bare = unicodedata.normalize("NFC", decomposed.translate(_DROP_MARKS))
     # Dropping marks can leave spaces side by side, so clean again.
     return clean_space(bare)
+
+
+class _FoldChar(dict[int, str]):
+    """A `str.translate` table folding one character to one character (lower case, no mark, đ → d), filled in as
+    characters are met; a character whose fold is not a single character is only lowered. Bounded."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        folded = fold(c) if not c.isspace() else c
+        mapped = folded if len(folded) == 1 else c.lower() if len(c.lower()) == 1 else c
+        if len(self) < 65536:
+            self[code] = mapped
+        return mapped
+
+
+_FOLD_CHAR = _FoldChar()
+
+
+def fold_chars(s: str) -> str:
+    """Fold `s` character by character, keeping its length, so a position in the result is a position in `s`.
+
+    For finding where folded words occur in normalised (NFC) text: fold_chars("Đà Nẵng") == "da nang". Unlike
+    `fold`, it neither normalises nor tidies spaces.
+    """
+    return s.translate(_FOLD_CHAR)
