@@ -77,7 +77,7 @@ def test_visible_ids_agrees_with_visible_for_everyone(office):
     shared.shared_with_units.add(office.unit)
     give(office.leader, "Việc mật chia cho một người", classification=Classification.MAT, assignee=office.toimat,
          shared_users=[office.mat])
-    ids = list(Assignment.objects.values_list("pk", flat=True)) + [10**9]
+    ids = [*Assignment.objects.values_list("pk", flat=True), 10**9]
     for user in office.users.values():
         expected = set(policy.visible(user, Assignment.objects.all()).values_list("pk", flat=True))
         assert policy.visible_ids(user, Assignment, ids) == expected, user.username
