@@ -3,6 +3,8 @@ hold every level, and a ready-made office."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 
@@ -40,6 +42,23 @@ def _search_dir(settings, tmp_path):
     from vanphong.search import engine
 
     engine.forget(settings.VANPHONG_SEARCH_DIR)
+
+
+@pytest.fixture(autouse=True)
+def store(settings, tmp_path) -> Path:
+    """This test's own file store folder and certificate folder: files and keys never reach the developer's var/."""
+    from django.core.files.storage import storages
+
+    from vanphong.files.storage import ALIAS
+
+    location = tmp_path / "files"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        ALIAS: {"BACKEND": "vanphong.files.storage.ContentAddressedStorage", "OPTIONS": {"location": str(location)}},
+    }
+    settings.VANPHONG_PKI_DIR = tmp_path / "pki"
+    assert Path(storages[ALIAS].location) == location
+    return location
 
 
 @pytest.fixture

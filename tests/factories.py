@@ -68,6 +68,8 @@ class Office:
     other_unit: Unit
     users: dict[str, User] = field(default_factory=dict)
     records: dict[str, Assignment] = field(default_factory=dict)
+    # Documents with their markers, keyed "den"/"di" + level: the leak sweep looks for these too.
+    documents: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
         if name in self.users:
@@ -107,9 +109,46 @@ def make_office() -> Office:
                 office.users["leader"], f"Việc {key} {marker(key)}", classification=level,
                 assignee=office.users["tuyetmat"], deadline=soon,
             )
+        for key, level in LEVELS.items():
+            for direction in ("den", "di"):
+                office.documents[f"{direction}{key}"] = make_document(office, f"{direction}{key}", level, direction)
     return office
 
 
+def make_document(office: Office, key: str, level: int, direction: str) -> Any:
+    """A document with the marker of `key` in its summary, shared like the assignments (with tuyetmat): an
+    incoming one registered with a number, or an outgoing draft of the leader's."""
+    from vanphong.documents.flows import INCOMING, OUTGOING
+    from vanphong.documents.models import Document, DocumentType, IncomingEntry, Issuer
+    from vanphong.search.changes import record_changed
+
+    leader = office.users["leader"]
+    incoming = direction == "den"
+    doc = Document.objects.create(
+        direction=Document.Direction.INCOMING if incoming else Document.Direction.OUTGOING,
+        status=Document.Status.RECEIVED if incoming else Document.Status.DRAFT,
+        doc_type=DocumentType.objects.filter(system="party", code="CV").first(),
+        issuer=Issuer.objects.get(system="party", code="TU" if incoming else "VPTW"),
+        issuer_name="Tỉnh ủy Thử nghiệm" if incoming else "Văn phòng Trung ương Đảng",
+        summary=f"về việc thử {key} {marker(key)}", classification=level, created_by=leader,
+        recipients_text="- Như trên;\n- Lưu Văn phòng.", drafting_unit=office.other_unit,
+        body="Nội dung văn bản thử nghiệm.",
+    )
+    doc.shared_with_users.add(office.users["tuyetmat"])
+    if incoming:
+        entry = IncomingEntry.objects.create(document=doc, channel=IncomingEntry.Channel.PAPER, year=2026,
+                                             number=next(_seq), received_by=leader,
+                                             status=IncomingEntry.Status.REGISTERED, receiving_unit=office.other_unit)
+        INCOMING.start(leader, entry, IncomingEntry.Status.REGISTERED)
+    else:
+        OUTGOING.start(leader, doc, Document.Status.DRAFT)
+    record_changed(doc)
+    return doc
+
+
 def marker(key: str) -> str:
-    """An ASCII word unique to one record, so a leak is found in HTML and in escaped JSON alike."""
+    """An ASCII word unique to one record, so a leak is found in HTML and in escaped JSON alike. Documents'
+    words start LEAKDOC, so a search for "leakmark" still finds the assignments alone."""
+    if key.startswith(("den", "di")):
+        return f"LEAKDOC{key.upper()}Q"
     return f"LEAKMARK{key.upper()}Q"

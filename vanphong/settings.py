@@ -48,6 +48,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = VANPHONG_API_MAX_BODY_BYTES
 # trusted only if its certificate chains to one of them; unset, no signature is trusted. Checked offline.
 _TRUST_ROOTS = envstr("VANPHONG_TRUST_ROOTS").strip()
 VANPHONG_TRUST_ROOTS: Path | None = Path(_TRUST_ROOTS).resolve() if _TRUST_ROOTS else None
+# This installation's own certificate authority (the demo office makes one), trusted beside the roots above.
+VANPHONG_PKI_DIR = Path(envstr("VANPHONG_PKI_DIR", str(DATA_DIR / "pki"))).resolve()
+# The passphrase of the issuers' seal key files (chữ ký số của cơ quan); the demo office uses the demo password.
+VANPHONG_SEAL_PASSPHRASE = envsecret("VANPHONG_SEAL_PASSPHRASE")
+# The issuers this installation drafts and issues documents for (codes of the issuer table), e.g. TW,VPTW.
+VANPHONG_OWN_ISSUERS = envlist("VANPHONG_OWN_ISSUERS", ["TW", "VPTW"])
+# Where documents are issued, printed before the date ("Hà Nội, ngày …").
+VANPHONG_OFFICE_PLACE = envstr("VANPHONG_OFFICE_PLACE", "Hà Nội")
 
 # --- Applications --------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -250,6 +258,8 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 # This node's search index (a folder of Tantivy files); each app server keeps its own, following the change log.
 VANPHONG_SEARCH_DIR = Path(envstr("VANPHONG_SEARCH_DIR", str(DATA_DIR / "search"))).resolve()
+# Secret documents received are registered with their own incoming numbers (a separate register).
+VANPHONG_SECRET_INCOMING_OWN_REGISTER = envbool("VANPHONG_SECRET_INCOMING_OWN_REGISTER", True)
 # While a node has no index to trust, each search lends the rebuild this long before answering from what is ready.
 VANPHONG_SEARCH_BUILD_BUDGET_MS = envint("VANPHONG_SEARCH_BUILD_BUDGET_MS", 1000, minimum=0, maximum=60_000)
 WHITENOISE_USE_FINDERS = not PRODUCTION

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("vanphong.web.urls")),
     path("", include("vanphong.core.urls")),
     path("viec/", include("vanphong.followup.urls")),
+    path("van-ban/", include("vanphong.documents.urls")),
     path("bao-mat/", include("vanphong.security.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

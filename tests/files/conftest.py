@@ -1,25 +1,8 @@
-"""Each test of the file store gets its own empty storage folder, and background tasks run inline."""
+"""Background tasks run inline for the file store's tests (each test's own storage folder: tests/conftest.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.core.files.storage import storages
-
-from vanphong.files.storage import ALIAS
-
-
-@pytest.fixture(autouse=True)
-def store(settings, tmp_path) -> Path:
-    """The storage folder of this test (settings.STORAGES points the file store at it)."""
-    location = tmp_path / "files"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        ALIAS: {"BACKEND": "vanphong.files.storage.ContentAddressedStorage", "OPTIONS": {"location": str(location)}},
-    }
-    assert Path(storages[ALIAS].location) == location
-    return location
 
 
 @pytest.fixture

@@ -288,6 +288,6 @@ __all__ = [
     "ApiToken", "BackupCode", "Body", "Person", "Place", "Position", "Term", "TwoFactor", "Unit", "User",
 ]
 
-from vanphong.core.models_jobs import JobProgress, PeriodicRun  # noqa: E402
+from vanphong.core.models_jobs import JobProgress, Notice, PeriodicRun  # noqa: E402
 
-__all__ += ["JobProgress", "PeriodicRun"]
+__all__ += ["JobProgress", "Notice", "PeriodicRun"]

@@ -46,3 +46,28 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Notice(models.Model):
+    """A notice on a person's desk ("Thông báo"): something that needs them, with a link to it.
+
+    Its text never carries a classified title: it says what kind of record and at which level, and the link
+    (behind the access policy) shows the rest.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    text = models.CharField("nội dung", max_length=300)
+    url = models.CharField("đường dẫn", max_length=300, blank=True)
+    urgent = models.BooleanField("khẩn", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-urgent", "-created_at"]
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text

@@ -22,16 +22,25 @@ TWO_FACTOR_ROLES = frozenset({Role.UNIT_HEAD, Role.OFFICE_LEADER, Role.CLERK, Ro
 
 # The rights each role starts with; administrators may change them afterwards in the admin.
 DEFAULT_RIGHTS: dict[str, list[str]] = {
-    Role.OFFICE_LEADER: ["security.view_all_classified"],
+    Role.OFFICE_LEADER: ["security.view_all_classified", "documents.direct_document", "documents.sign_document",
+                         "documents.review_document"],
+    Role.UNIT_HEAD: ["documents.review_document"],
+    Role.CLERK: ["documents.register_document"],
     Role.ADMIN: ["security.view_auditevent"],
 }
 
 
 def ensure_role_groups(sender: Any = None, **kwargs: Any) -> None:
     """Create the role groups once, with their default rights; never overwrite an administrator's changes."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
     using = kwargs.get("using", "default")
+    # Rights of apps whose own post_migrate has not run yet (they come later in INSTALLED_APPS) must exist first.
+    apps_of_rights = {dotted.split(".")[0] for rights in DEFAULT_RIGHTS.values() for dotted in rights}
+    for label in apps_of_rights:
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     for role in Role:
         group, created = Group.objects.using(using).get_or_create(name=role.value)
         if not created:

@@ -443,19 +443,31 @@ def verify_pdf(
 
 
 def trust_roots_from_settings() -> list[x509.Certificate]:
-    """The certificate authorities the offices trust, from the PEM bundle named by VANPHONG_TRUST_ROOTS."""
+    """The certificate authorities the offices trust: the PEM bundle named by VANPHONG_TRUST_ROOTS, plus this
+    installation's own local CA if it has one (VANPHONG_PKI_DIR/local-ca.pem, made by the demo office)."""
     from django.conf import settings
 
+    roots: list[x509.Certificate] = []
+    local = Path(settings.VANPHONG_PKI_DIR) / LOCAL_CA_FILE
+    if local.exists():
+        roots += _read_roots(local, "VANPHONG_PKI_DIR")
     path: Path | None = settings.VANPHONG_TRUST_ROOTS
-    if path is None:
-        return []
+    if path is not None:
+        roots += _read_roots(path, "VANPHONG_TRUST_ROOTS")
+    return roots
+
+
+LOCAL_CA_FILE = "local-ca.pem"
+
+
+def _read_roots(path: Path, setting: str) -> list[x509.Certificate]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SigningError(
-            f"Không đọc được tệp chứng thư gốc tin cậy {path} ({exc.strerror}): hãy sửa VANPHONG_TRUST_ROOTS."
+            f"Không đọc được tệp chứng thư gốc tin cậy {path} ({exc.strerror}): hãy sửa {setting}."
         ) from None
     try:
         return pki.certificates_from_pem(data)
     except pki.PKIError:
-        raise SigningError(f"Tệp {path} (VANPHONG_TRUST_ROOTS) không chứa chứng thư số PEM nào: hãy sửa tệp.") from None
+        raise SigningError(f"Tệp {path} ({setting}) không chứa chứng thư số PEM nào: hãy sửa tệp.") from None

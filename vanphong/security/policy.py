@@ -37,19 +37,32 @@ def visible(user: Any, qs: models.QuerySet[R]) -> models.QuerySet[R]:
     """Narrow a queryset of classified records to what `user` may see."""
     if not _active(user):
         return qs.none()
-    qs = qs.filter(classification__lte=user.clearance)
+    return qs.filter(visible_q(user, qs.model))
+
+
+def visible_through(user: Any, qs: models.QuerySet[Any], path: str, model: type[models.Model]) -> models.QuerySet[Any]:
+    """Narrow rows that belong to a classified record (`path` leads to it, a `model`) to what `user` may see:
+    an incoming entry through its document. The same rules as `visible`, in the same query."""
+    if not _active(user):
+        return qs.none()
+    return qs.filter(visible_q(user, model, path))
+
+
+def visible_q(user: Any, model: type[models.Model], path: str = "") -> Q:
+    """The rules of the policy as one condition on `model` rows (or on the `path` relation leading to them)."""
+    p = f"{path}__" if path else ""
+    level = Q(**{f"{p}classification__lte": user.clearance})
     if sees_all_classified(user):
-        return qs
-    model = qs.model
+        return level
     through_users: Any = getattr(model, "shared_with_users").through  # noqa: B009 - a ClassifiedRecord's list
-    through_units: Any = model.shared_with_units.through
+    through_units: Any = getattr(model, "shared_with_units").through  # noqa: B009
     fk = f"{model._meta.model_name}_id"
-    shared_user = Exists(through_users.objects.filter(**{fk: OuterRef("pk"), "user_id": user.pk}))
-    allowed = Q(classification=Classification.THUONG) | Q(created_by_id=user.pk) | Q(shared_user)
+    shared_user = Exists(through_users.objects.filter(**{fk: OuterRef(f"{p}pk"), "user_id": user.pk}))
+    allowed = Q(**{f"{p}classification": Classification.THUONG}) | Q(**{f"{p}created_by_id": user.pk}) | Q(shared_user)
     unit_id = user.unit_id_or_none
     if unit_id is not None:
-        allowed |= Q(Exists(through_units.objects.filter(**{fk: OuterRef("pk"), "unit_id": unit_id})))
-    return qs.filter(allowed)
+        allowed |= Q(Exists(through_units.objects.filter(**{fk: OuterRef(f"{p}pk"), "unit_id": unit_id})))
+    return level & allowed
 
 
 def visible_ids(user: Any, model: type[models.Model], ids: Iterable[int]) -> set[int]:
@@ -70,7 +83,7 @@ def visible_ids(user: Any, model: type[models.Model], ids: Iterable[int]) -> set
     if not pending:
         return out
     fk = f"{model._meta.model_name}_id"
-    through_users: Any = getattr(model, "shared_with_users").through  # noqa: B009 - a ClassifiedRecord's list
+    through_users: Any = getattr(model, "shared_with_users").through  # noqa: B009
     out.update(through_users.objects.filter(**{f"{fk}__in": pending, "user_id": user.pk}).values_list(fk, flat=True))
     unit_id = user.unit_id_or_none
     pending = [pk for pk in pending if pk not in out]

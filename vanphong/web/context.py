@@ -13,6 +13,9 @@ from vanphong.security.classification import installation_ceiling
 # (url name, label, path prefix that marks the item as current). Capabilities add themselves here.
 NAVIGATION: list[tuple[str, str, str]] = [
     ("web:desk", _("Bàn làm việc"), "/"),
+    ("documents:incoming_list", _("Văn bản đến"), "/van-ban/den/"),
+    ("documents:outgoing_list", _("Văn bản đi"), "/van-ban/di/"),
+    ("documents:drafts", _("Dự thảo"), "/van-ban/du-thao/"),
     ("followup:list", _("Theo dõi, đôn đốc"), "/viec/"),
     ("core:people", _("Nhân sự"), "/nhan-su/"),
     ("core:bodies", _("Cơ quan, tổ chức"), "/co-quan/"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db import models, transaction
@@ -43,6 +44,8 @@ class Transition:
     # The step needs a note (a reason for returning, a comment of the direction).
     needs_note: bool = False
     style: str = "primary"  # how the page shows the button: primary, secondary, warning
+    # Keys of the step's data never kept in its history (a passphrase).
+    private: tuple[str, ...] = ()
 
 
 @dataclass
@@ -94,8 +97,8 @@ class Machine:
     def apply(self, user: Any, record: models.Model, name: str, *, expected_version: int | None = None,
               note: str = "", data: Mapping[str, Any] | None = None) -> Any:
         """Take step `name` on `record` as `user`; returns the record as saved. Raises ServiceError subclasses."""
-        data = dict(data or {})
         note = normalize(note).strip()
+        data = {**(data or {}), "note": note}
         t = self.transitions.get(name)
         if t is None:
             raise ServiceError("Thao tác này không có trong quy trình.")
@@ -124,22 +127,47 @@ class Machine:
             locked.save()
             Step.objects.create(machine=self.name, record_id=locked.pk, transition=t.name, source=source,
                                 target=t.target, actor=user, note=note[:4000],
-                                data={k: v for k, v in data.items() if _jsonable(v)})
+                                data=_kept(data, ("note", *t.private)))
             new = self.snapshot(locked) if self.snapshot else {self.field: t.target}
             record_event(f"{self.name}.{t.name}", actor=user, obj=locked, old=old,
                          new={**new, **({"note": note[:200]} if note and not _classified(locked) else {})})
         return locked
 
+    def start(self, user: Any, record: models.Model, state: str, note: str = "") -> None:
+        """Write the first step of a record just created in `state` (the creating service audits it)."""
+        if state not in self.states:
+            raise ValueError(f"{self.name}: unknown state {state}")
+        Step.objects.create(machine=self.name, record_id=record.pk, transition="create", source="", target=state,
+                            actor=user, note=normalize(note)[:4000])
+
     def history(self, record: Any) -> models.QuerySet[Step]:
         return Step.objects.filter(machine=self.name, record_id=record.pk).select_related("actor__person")
+
+    def timeline(self, record: Any) -> list[Step]:
+        """The record's steps, oldest first, each with `label` (what was done) and `target_label` (where to)."""
+        steps = list(self.history(record))
+        for step in steps:
+            t = self.transitions.get(step.transition)
+            step.label = t.label if t else ("Tạo" if step.transition == "create" else step.transition)  # type: ignore[attr-defined]
+            step.target_label = self.label(step.target)  # type: ignore[attr-defined]
+        return steps
 
 
 def _classified(record: Any) -> bool:
     return int(getattr(record, "classification", 0) or 0) > 0
 
 
-def _jsonable(value: Any) -> bool:
-    return value is None or isinstance(value, str | int | float | bool | list | dict)
+def _kept(data: Mapping[str, Any], left_out: tuple[str, ...]) -> dict[str, Any]:
+    """What of a step's data its history keeps: plain values, dates as ISO text; never the private keys."""
+    out: dict[str, Any] = {}
+    for k, v in data.items():
+        if k in left_out:
+            continue
+        if isinstance(v, date):
+            out[k] = v.isoformat()
+        elif v is None or isinstance(v, str | int | float | bool | list | dict):
+            out[k] = v
+    return out
 
 
 def _actors_of(machine: str, record_id: int, transitions: tuple[str, ...]) -> set[int]:

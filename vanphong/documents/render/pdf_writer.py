@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFDictionary
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer, Table, TableStyle
@@ -84,6 +85,22 @@ class BoxedText(Flowable):
         c.drawString(x + self.pad, 1 + self.pad + self.size * 0.28, self.text)
 
 
+class _Destinations(PDFDictionary):
+    """The named destinations, their names escaped as PDF requires.
+
+    ReportLab's names leave "/" bare, so "/muc-II/diem-2" would read as two names and the dictionary (and any
+    signature added to the file later) would break; here "/" is written #2F, as every other special character.
+    """
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        lines = [_pdf_name(k).encode("ascii") + b" " + pdf_format(v, document) for k, v in sorted(self.dict.items())]
+        return b"<<\n" + IND.join(lines) + b"\n>>"
+
+
+def _pdf_name(name: str) -> str:
+    return "/" + "".join(c if "!" <= c <= "~" and c not in "%()<>{}[]#/" else f"#{ord(c):02X}" for c in name)
+
+
 class _AnchoredCanvas(Canvas):
     """A canvas that writes every anchor as a named destination, cited or not.
 
@@ -93,7 +110,7 @@ class _AnchoredCanvas(Canvas):
 
     def save(self) -> None:
         if self._destinations:
-            self._doc.Catalog.Dests = PDFDictionary(dict(self._destinations))
+            self._doc.Catalog.Dests = _Destinations(dict(self._destinations))
         super().save()
 
 

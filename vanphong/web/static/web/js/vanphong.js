@@ -15,6 +15,9 @@
     }
     var summary = document.querySelector(".error-summary[tabindex]");
     if (summary) summary.focus();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
   });
   // Search page: ArrowDown from the search box goes to the first result, ArrowUp/ArrowDown move between results,
   // Escape (or ArrowUp from the first result) returns to the box. Delegated, so results swapped in by htmx work.

@@ -1,0 +1,147 @@
+"""A clerk's and a specialist's day through the services: an urgent incoming document is registered, directed,
+answered by an outgoing document that is reviewed, checked, signed, numbered, released and received."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from tests.documents.conftest import PASSPHRASE, make_draft, party_type
+from vanphong.core.errors import Forbidden, ServiceError
+from vanphong.core.models import Notice
+from vanphong.documents import signing
+from vanphong.documents.flows import OUTGOING
+from vanphong.documents.models import Attachment, Document, DocumentLink, IncomingEntry, NumberSequence
+from vanphong.documents.services import Received, check_entry_step, check_register_incoming, check_step
+from vanphong.security.classification import Urgency
+
+D = Document.Status
+E = IncomingEntry.Status
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" \
+      b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n" \
+      b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000111 00000 n \n" \
+      b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n180\n%%EOF\n"
+
+
+def register(office, **overrides):
+    fields = dict(channel=IncomingEntry.Channel.ELECTRONIC, summary="về việc báo cáo tình hình chuyển đổi số",
+                  issuer_name="", symbol_text="Số 125-CV/TU", issued_on=timezone.localdate(),
+                  urgency=Urgency.HOA_TOC, files=[("cong-van-125.pdf", PDF)], receiving_unit=office.unit)
+    fields.update(overrides)
+    return check_register_incoming(office.clerk, Received(**fields))
+
+
+def step(user, doc, name, **data):
+    doc.refresh_from_db()
+    return check_step(user, doc.pk, name, doc.version, note=data.pop("note", ""), data=data)
+
+
+def entry_step(user, entry, name, **data):
+    entry.refresh_from_db()
+    return check_entry_step(user, entry.pk, name, entry.version, note=data.pop("note", ""), data=data)
+
+
+def test_an_urgent_incoming_document_is_numbered_and_tells_the_leaders_at_once(office):
+    entry = register(office)
+    assert entry.status == E.REGISTERED and entry.number == 1
+    doc = entry.document
+    assert doc.symbol == "125-CV/TU" and doc.doc_type == party_type("CV") and doc.issuer.code == "TU"
+    notice = Notice.objects.get(recipient=office.leader)
+    assert notice.urgent and "HỎA TỐC" in notice.text
+    assert register(office, symbol_text="Số 126-CV/TU").number == 2
+
+
+def test_the_whole_day_from_incoming_to_answered(office, signing_keys):
+    entry = register(office)
+    entry = entry_step(office.clerk, entry, "submit", submitted_to=office.leader.pk)
+    deadline = timezone.localdate() + timezone.timedelta(days=3)
+    entry = entry_step(office.leader, entry, "direct", lead_unit=office.unit.pk, handler=office.thuong.pk,
+                       deadline=deadline, comment="Vụ Tổng hợp chủ trì, tham mưu văn bản trả lời.")
+    assert (entry.status, entry.handler, entry.deadline) == (E.DIRECTED, office.thuong, deadline)
+    entry = entry_step(office.thuong, entry, "start")
+
+    draft = make_draft(office.thuong, code="CV", issuer_code="VPTW", summary="trả lời Công văn 125-CV/TU",
+                       signer=office.leader, internal=[office.other_unit], answers=entry)
+    assert DocumentLink.objects.filter(source=draft, target=entry.document, kind="tra_loi").exists()
+    step(office.thuong, draft, "submit_review")
+    with pytest.raises(Forbidden, match="quyền rà soát"):
+        step(office.thuong, draft, "pass_review")
+    step(office.leader, draft, "pass_review")
+    with pytest.raises(Forbidden, match="văn thư"):
+        step(office.thuong, draft, "pass_format")
+    step(office.clerk, draft, "pass_format")
+    with pytest.raises(ServiceError):
+        step(office.leader, draft, "sign", passphrase="sai-mat-khau")
+    assert not NumberSequence.objects.filter(key__startswith="out:").exists() or \
+        NumberSequence.objects.get(key__startswith="out:").last == 0, "a failed signature takes no number"
+    signed = step(office.leader, draft, "sign", passphrase=PASSPHRASE)
+    assert signed.status == D.ISSUED and signed.number == 1 and signed.symbol == "01-CV/VPTW"
+    released = step(office.clerk, signed, "release")
+    assert released.status == D.RELEASED and released.released_at is not None
+
+    pdf = released.attachments.filter(kind=Attachment.Kind.SIGNED_PDF).latest("added_at")
+    with pdf.file.open() as fh:
+        reports = signing.verify_pdf(fh.read(), signing.trust_roots_from_settings())
+    assert [r.role for r in reports] == ["person", "organisation"]
+    assert all(r.intact and r.trusted for r in reports), [r.summary for r in reports]
+    assert reports[0].signer_name == "Phạm Văn Lãnh"
+
+    entry.refresh_from_db()
+    assert entry.status == E.ANSWERED
+    delivered = IncomingEntry.objects.get(document=released, receiving_unit=office.other_unit)
+    assert delivered.channel == IncomingEntry.Channel.INTERNAL and delivered.status == E.RECEIVED
+    confirmed = entry_step(office.outsider, delivered, "confirm")
+    assert confirmed.status == E.REGISTERED and confirmed.confirmed_by == office.outsider
+    assert confirmed.number is None, "a document from inside is confirmed, not given an incoming number"
+    assert [s.transition for s in OUTGOING.history(released)] == [
+        "create", "submit_review", "pass_review", "pass_format", "sign", "release"]
+
+
+def test_whoever_sent_a_draft_to_review_cannot_pass_its_review(office):
+    draft = make_draft(office.leader, signer=office.leader)
+    step(office.leader, draft, "submit_review")
+    with pytest.raises(Forbidden, match="hai người"):
+        step(office.leader, draft, "pass_review")
+
+
+def test_a_drafter_cannot_sign_without_the_signing_authority(office, signing_keys):
+    draft = make_draft(office.thuong, signer=office.thuong)
+    step(office.thuong, draft, "submit_review")
+    step(office.leader, draft, "pass_review")
+    with pytest.raises(ServiceError, match="thẩm quyền ký"):
+        step(office.clerk, draft, "pass_format")
+
+
+def test_issuing_twice_is_refused_and_takes_one_number(office, signing_keys):
+    draft = make_draft(office.thuong, signer=office.leader)
+    for user, name in ((office.thuong, "submit_review"), (office.leader, "pass_review"), (office.clerk, "pass_format")):
+        step(user, draft, name)
+    draft.refresh_from_db()
+    version = draft.version
+    check_step(office.leader, draft.pk, "sign", version, data={"passphrase": PASSPHRASE})
+    with pytest.raises(ServiceError):
+        check_step(office.leader, draft.pk, "sign", version, data={"passphrase": PASSPHRASE})
+    assert NumberSequence.objects.get(key__startswith="out:").last == 1
+
+
+def test_a_returned_draft_comes_back_as_a_new_draft_round(office):
+    draft = make_draft(office.thuong, signer=office.leader)
+    step(office.thuong, draft, "submit_review")
+    with pytest.raises(ServiceError, match="lý do"):
+        step(office.leader, draft, "return_draft")
+    step(office.leader, draft, "return_draft", note="Sửa lại mục II cho gọn.")
+    step(office.thuong, draft, "submit_review")
+    draft.refresh_from_db()
+    assert draft.draft_version == 2 and draft.status == D.REVIEW
+
+
+def test_party_documents_are_numbered_across_the_term_and_state_ones_by_year(office):
+    from vanphong.documents import numbering
+    from vanphong.documents.models import Issuer
+
+    draft = make_draft(office.thuong)
+    day = timezone.localdate()
+    party = numbering.outgoing_sequence(draft, day)
+    assert ":term-" in party.key and "Khóa" in party.label
+    draft.issuer = Issuer.objects.get(system="state", code="VPCP")
+    assert numbering.outgoing_sequence(draft, day).key.endswith(f"year-{day.year}")

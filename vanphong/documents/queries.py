@@ -1,0 +1,165 @@
+"""Every read of documents and incoming entries, for one person, through the access policy.
+
+The registers list what was registered (incoming: numbered entries; outgoing: issued documents), newest
+number first, filtered as the clerk asks; the desk lists what awaits the person, most urgent and nearest
+deadline first. An entry is seen through its document: the policy's rules, in the same query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from vanphong.core.models import User
+from vanphong.documents.flows import OUTGOING
+from vanphong.documents.models import Document, IncomingEntry
+from vanphong.security import policy
+from vanphong.text import fold
+from vanphong.workflow.models import Step
+
+D = Document.Status
+E = IncomingEntry.Status
+
+
+def visible_documents(user: User) -> QuerySet[Document]:
+    return policy.visible(user, Document.objects.select_related("doc_type", "issuer"))
+
+
+def visible_entries(user: User) -> QuerySet[IncomingEntry]:
+    qs = IncomingEntry.objects.select_related("document__doc_type", "receiving_unit", "lead_unit", "handler__person")
+    return policy.visible_through(user, qs, "document", Document)
+
+
+@dataclass
+class RegisterFilters:
+    """What the register pages filter by (each None or empty: not filtered)."""
+
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+    urgency: int | None = None
+    classification: int | None = None
+    unit: int | None = None
+    status: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _text(qs: QuerySet[Any], text: str, prefix: str = "") -> QuerySet[Any]:
+    """Words of the summary (without diacritics) or the symbol: a register's quick filter; search does the rest."""
+    for word in fold(text).split()[:8]:
+        qs = qs.filter(Q(**{f"{prefix}summary_key__contains": word}) | Q(**{f"{prefix}symbol__icontains": word}))
+    return qs
+
+
+def incoming_register(user: User, f: RegisterFilters) -> QuerySet[IncomingEntry]:
+    """The incoming register (sổ văn bản đến): entries with an incoming number, by year, newest first."""
+    qs = visible_entries(user).filter(number__isnull=False).select_related("document__issuer")
+    if f.year:
+        qs = qs.filter(year=f.year)
+    if f.date_from:
+        qs = qs.filter(received_at__date__gte=f.date_from)
+    if f.date_to:
+        qs = qs.filter(received_at__date__lte=f.date_to)
+    if f.urgency is not None:
+        qs = qs.filter(document__urgency=f.urgency)
+    if f.classification is not None:
+        qs = qs.filter(document__classification=f.classification)
+    if f.unit:
+        qs = qs.filter(Q(lead_unit=f.unit) | Q(receiving_unit=f.unit))
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.text:
+        qs = _text(qs, f.text, "document__")
+    return qs.order_by("-year", "-number")
+
+
+def outgoing_register(user: User, f: RegisterFilters) -> QuerySet[Document]:
+    """The outgoing register (sổ văn bản đi): issued documents, newest first."""
+    qs = visible_documents(user).filter(direction=Document.Direction.OUTGOING, number__isnull=False)
+    qs = qs.select_related("signer__person", "filed_unit").prefetch_related("internal_recipients")
+    if f.year:
+        qs = qs.filter(issued_on__year=f.year)
+    if f.date_from:
+        qs = qs.filter(issued_on__gte=f.date_from)
+    if f.date_to:
+        qs = qs.filter(issued_on__lte=f.date_to)
+    if f.urgency is not None:
+        qs = qs.filter(urgency=f.urgency)
+    if f.classification is not None:
+        qs = qs.filter(classification=f.classification)
+    if f.unit:
+        qs = qs.filter(drafting_unit=f.unit)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.text:
+        qs = _text(qs, f.text)
+    return qs.order_by("-issued_on", "-number")
+
+
+def drafts(user: User) -> QuerySet[Document]:
+    """Outgoing documents not yet issued that the person may see, newest first."""
+    return visible_documents(user).filter(direction=Document.Direction.OUTGOING,
+                                          status__in=(D.DRAFT, D.REVIEW, D.FORMAT_CHECK, D.SIGNING)
+                                          ).select_related("drafting_unit").order_by("-urgency", "-updated_at")
+
+
+@dataclass
+class Awaiting:
+    """One thing on the desk: what to do, with which record, by when."""
+
+    action: str
+    label: str
+    url: str
+    urgency: int
+    classification: int
+    deadline: date | None
+    overdue: bool
+    record: Any
+
+
+def awaiting(user: User, today: date | None = None, limit: int = 50) -> list[Awaiting]:
+    """What awaits `user` in the văn thư: to direct, handle, confirm, review, check, sign, release.
+
+    Most urgent first, then nearest deadline, then oldest. One query per kind, each through the policy."""
+    today = today or timezone.localdate()
+    unit = user.unit_id_or_none
+    out: list[Awaiting] = []
+    entries = visible_entries(user).filter(status__in=IncomingEntry.OPEN)
+    kinds: list[tuple[str, QuerySet[IncomingEntry]]] = [
+        ("Cho ý kiến chỉ đạo", entries.filter(status=E.SUBMITTED, submitted_to=user)),
+        ("Xử lý văn bản đến", entries.filter(status__in=(E.DIRECTED, E.IN_PROGRESS))
+         .filter(Q(handler=user) | Q(handler__isnull=True, lead_unit=unit) if unit else Q(handler=user))),
+        ("Xác nhận đã nhận", entries.filter(status=E.RECEIVED, channel=IncomingEntry.Channel.INTERNAL,
+                                            receiving_unit=unit) if unit else entries.none()),
+    ]
+    if user.has_perm("documents.register_document"):
+        kinds.append(("Trình văn bản đến", entries.filter(status=E.REGISTERED).exclude(
+            channel=IncomingEntry.Channel.INTERNAL)))
+    for label, qs in kinds:
+        for e in qs.order_by("-document__urgency", "deadline", "received_at")[:limit]:
+            doc = e.document
+            out.append(Awaiting("entry", label, e.get_absolute_url(), doc.urgency, doc.classification, e.deadline,
+                                e.is_overdue(today), e))
+    docs = visible_documents(user).filter(direction=Document.Direction.OUTGOING)
+    doc_kinds: list[tuple[str, QuerySet[Document]]] = [
+        ("Ký văn bản", docs.filter(status=D.SIGNING, signer=user)),
+        ("Sửa dự thảo được trả lại", docs.filter(status=D.DRAFT, created_by=user).filter(Exists(
+            Step.objects.filter(machine=OUTGOING.name, record_id=OuterRef("pk"), transition__startswith="return_")))),
+    ]
+    if user.has_perm("documents.review_document"):
+        doc_kinds.append(("Rà soát dự thảo", docs.filter(status=D.REVIEW).exclude(created_by=user)
+                          .filter(drafting_unit=unit) if unit else docs.filter(status=D.REVIEW).exclude(
+                              created_by=user)))
+    if user.has_perm("documents.register_document"):
+        doc_kinds += [("Kiểm tra thể thức", docs.filter(status=D.FORMAT_CHECK)),
+                      ("Phát hành văn bản", docs.filter(status=D.ISSUED))]
+    for label, dq in doc_kinds:
+        for d in dq.order_by("-urgency", "updated_at")[:limit]:
+            out.append(Awaiting("document", label, d.get_absolute_url(), d.urgency, d.classification, None, False, d))
+    out.sort(key=lambda a: (-a.urgency, a.deadline or date.max, not a.overdue))
+    return out[:limit]

@@ -1,0 +1,1 @@
+"""Pages of the văn thư: the registers, incoming entries, documents and their files (one module each)."""
