@@ -116,7 +116,8 @@ class IncomingForm(forms.Form):
                                             queryset=Unit.objects.filter(is_active=True))
     attachments = MultipleFileField(
         label="Tệp văn bản",
-        help_text="Bản quét (PDF, ảnh) hoặc tệp điện tử (PDF, DOCX, ODT); có thể chọn nhiều tệp, tệp đầu là văn bản chính.")
+        help_text="Bản quét (PDF, ảnh) hoặc tệp điện tử (PDF, DOCX, ODT); có thể chọn nhiều tệp, "
+                  "tệp đầu là văn bản chính.")
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
