@@ -145,3 +145,32 @@ def test_party_documents_are_numbered_across_the_term_and_state_ones_by_year(off
     assert ":term-" in party.key and "Khóa" in party.label
     draft.issuer = Issuer.objects.get(system="state", code="VPCP")
     assert numbering.outgoing_sequence(draft, day).key.endswith(f"year-{day.year}")
+
+
+def issue(office, **draft):
+    """A document drafted, reviewed, checked, signed and released, as the office does it."""
+    doc = make_draft(office.thuong, signer=office.leader, **draft)
+    for user, name, data in ((office.thuong, "submit_review", {}), (office.leader, "pass_review", {}),
+                             (office.clerk, "pass_format", {}), (office.leader, "sign", {"passphrase": PASSPHRASE}),
+                             (office.clerk, "release", {})):
+        doc = step(user, doc, name, **data)
+    return doc
+
+
+def test_the_render_command_writes_the_signed_pdf_and_the_docx(office, signing_keys, tmp_path, capsys):
+    from io import BytesIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+    from docx import Document as Docx
+
+    doc = issue(office)
+    assert doc.symbol == "01-KL/TW"
+    call_command("docs", "render", "--symbol", "Số 1-KL/TW", "--format", "pdf", "--out", str(tmp_path / "kl.pdf"))
+    reports = signing.verify_pdf((tmp_path / "kl.pdf").read_bytes(), signing.trust_roots_from_settings())
+    assert [r.role for r in reports] == ["person", "organisation"] and all(r.intact for r in reports)
+    call_command("docs", "render", "--symbol", "01-KL/TW", "--format", "docx", "--out", str(tmp_path / "kl.docx"))
+    text = "\n".join(p.text for p in Docx(BytesIO((tmp_path / "kl.docx").read_bytes())).paragraphs)
+    assert "KẾT LUẬN" in text and "chuyển đổi số" in text
+    with pytest.raises(CommandError, match="Không có văn bản"):
+        call_command("docs", "render", "--symbol", "99-KL/TW", "--out", str(tmp_path / "x.pdf"))

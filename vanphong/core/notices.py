@@ -46,3 +46,8 @@ def email_notice(notice_id: int) -> bool:
 
 def unread(user: User, limit: int = 20) -> list[Notice]:
     return list(Notice.objects.filter(recipient=user, read_at__isnull=True)[:limit])
+
+
+def mark_read(user: User, url: str) -> int:
+    """The person opened `url`: the notices that pointed there are read."""
+    return Notice.objects.filter(recipient=user, url=url, read_at__isnull=True).update(read_at=timezone.now())

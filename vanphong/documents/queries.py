@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from vanphong.core.models import User
@@ -123,43 +123,52 @@ class Awaiting:
 
 
 def awaiting(user: User, today: date | None = None, limit: int = 50) -> list[Awaiting]:
-    """What awaits `user` in the văn thư: to direct, handle, confirm, review, check, sign, release.
+    """What awaits `user` in the văn thư: to direct, handle, confirm, submit, review, check, sign, release.
 
-    Most urgent first, then nearest deadline, then oldest. One query per kind, each through the policy."""
+    Most urgent first, then nearest deadline. Two queries (entries, documents), each through the policy; each
+    row is labelled by the first condition it meets."""
     today = today or timezone.localdate()
     unit = user.unit_id_or_none
-    out: list[Awaiting] = []
-    entries = visible_entries(user).filter(status__in=IncomingEntry.OPEN)
-    kinds: list[tuple[str, QuerySet[IncomingEntry]]] = [
-        ("Cho ý kiến chỉ đạo", entries.filter(status=E.SUBMITTED, submitted_to=user)),
-        ("Xử lý văn bản đến", entries.filter(status__in=(E.DIRECTED, E.IN_PROGRESS))
-         .filter(Q(handler=user) | Q(handler__isnull=True, lead_unit=unit) if unit else Q(handler=user))),
-        ("Xác nhận đã nhận", entries.filter(status=E.RECEIVED, channel=IncomingEntry.Channel.INTERNAL,
-                                            receiving_unit=unit) if unit else entries.none()),
+    clerk = user.has_perm("documents.register_document")
+    entry_kinds: list[tuple[str, Q]] = [
+        ("Cho ý kiến chỉ đạo", Q(status=E.SUBMITTED, submitted_to=user)),
+        ("Xử lý văn bản đến", Q(status__in=(E.DIRECTED, E.IN_PROGRESS), handler=user)),
     ]
-    if user.has_perm("documents.register_document"):
-        kinds.append(("Trình văn bản đến", entries.filter(status=E.REGISTERED).exclude(
-            channel=IncomingEntry.Channel.INTERNAL)))
-    for label, qs in kinds:
-        for e in qs.order_by("-document__urgency", "deadline", "received_at")[:limit]:
-            doc = e.document
-            out.append(Awaiting("entry", label, e.get_absolute_url(), doc.urgency, doc.classification, e.deadline,
-                                e.is_overdue(today), e))
-    docs = visible_documents(user).filter(direction=Document.Direction.OUTGOING)
-    doc_kinds: list[tuple[str, QuerySet[Document]]] = [
-        ("Ký văn bản", docs.filter(status=D.SIGNING, signer=user)),
-        ("Sửa dự thảo được trả lại", docs.filter(status=D.DRAFT, created_by=user).filter(Exists(
-            Step.objects.filter(machine=OUTGOING.name, record_id=OuterRef("pk"), transition__startswith="return_")))),
+    if unit is not None:
+        entry_kinds += [
+            ("Xử lý văn bản đến", Q(status__in=(E.DIRECTED, E.IN_PROGRESS), handler__isnull=True, lead_unit=unit)),
+            ("Xác nhận đã nhận", Q(status=E.RECEIVED, channel=IncomingEntry.Channel.INTERNAL, receiving_unit=unit)),
+        ]
+    if clerk:
+        entry_kinds.append(("Trình văn bản đến", Q(status=E.REGISTERED) & ~Q(channel=IncomingEntry.Channel.INTERNAL)))
+    out: list[Awaiting] = []
+    entries = _labelled(visible_entries(user), entry_kinds).order_by("-document__urgency", "deadline", "received_at")
+    for e in entries[:limit]:
+        doc = e.document
+        out.append(Awaiting("entry", entry_kinds[e.kind][0], e.get_absolute_url(), doc.urgency, doc.classification,
+                            e.deadline, e.is_overdue(today), e))
+    returned = Exists(Step.objects.filter(machine=OUTGOING.name, record_id=OuterRef("pk"),
+                                          transition__startswith="return_"))
+    doc_kinds: list[tuple[str, Q]] = [
+        ("Ký văn bản", Q(status=D.SIGNING, signer=user)),
+        ("Sửa dự thảo được trả lại", Q(status=D.DRAFT, created_by=user, was_returned=True)),
     ]
     if user.has_perm("documents.review_document"):
-        doc_kinds.append(("Rà soát dự thảo", docs.filter(status=D.REVIEW).exclude(created_by=user)
-                          .filter(drafting_unit=unit) if unit else docs.filter(status=D.REVIEW).exclude(
-                              created_by=user)))
-    if user.has_perm("documents.register_document"):
-        doc_kinds += [("Kiểm tra thể thức", docs.filter(status=D.FORMAT_CHECK)),
-                      ("Phát hành văn bản", docs.filter(status=D.ISSUED))]
-    for label, dq in doc_kinds:
-        for d in dq.order_by("-urgency", "updated_at")[:limit]:
-            out.append(Awaiting("document", label, d.get_absolute_url(), d.urgency, d.classification, None, False, d))
-    out.sort(key=lambda a: (-a.urgency, a.deadline or date.max, not a.overdue))
+        review = Q(status=D.REVIEW) & ~Q(created_by=user)
+        doc_kinds.append(("Rà soát dự thảo", review & Q(drafting_unit=unit) if unit else review))
+    if clerk:
+        doc_kinds += [("Kiểm tra thể thức", Q(status=D.FORMAT_CHECK)), ("Phát hành văn bản", Q(status=D.ISSUED))]
+    outgoing = visible_documents(user).filter(direction=Document.Direction.OUTGOING).annotate(was_returned=returned)
+    for d in _labelled(outgoing, doc_kinds).order_by("-urgency", "updated_at")[:limit]:
+        out.append(Awaiting("document", doc_kinds[d.kind][0], d.get_absolute_url(), d.urgency, d.classification,
+                            None, False, d))
+    out.sort(key=lambda a: (-a.urgency, not a.overdue, a.deadline or date.max))
     return out[:limit]
+
+
+def _labelled(qs: QuerySet[Any], kinds: list[tuple[str, Q]]) -> QuerySet[Any]:
+    """Rows meeting any of `kinds`, each with `kind`: the index of the first condition it meets."""
+    if not kinds:
+        return qs.none()
+    cases = [When(condition, then=Value(n)) for n, (_, condition) in enumerate(kinds)]
+    return qs.annotate(kind=Case(*cases, default=Value(-1), output_field=IntegerField())).exclude(kind=-1)

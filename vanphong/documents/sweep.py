@@ -2,7 +2,7 @@
 
 from vanphong.documents.flows import INCOMING, OUTGOING
 from vanphong.documents.models import Attachment, Document, IncomingEntry
-from vanphong.security.leak_sweep import RecordParam, ValueParam, register_page
+from vanphong.security.leak_sweep import RecordParam, ValueParam, register_api, register_page
 
 
 def _attachments() -> list[int]:
@@ -19,3 +19,9 @@ register_page("documents:incoming", pk=RecordParam(IncomingEntry))
 register_page("documents:incoming_step", pk=RecordParam(IncomingEntry),
               name=ValueParam(lambda: list(INCOMING.transitions)))
 register_page("documents:export", kind=ValueParam(lambda: ["den", "di"]), fmt=ValueParam(lambda: ["xlsx", "pdf"]))
+register_api("/api/v1/documents/{document_id}", document_id=RecordParam(Document))
+register_api("/api/v1/documents/{document_id}/steps/{name}", document_id=RecordParam(Document),
+             name=ValueParam(lambda: list(OUTGOING.transitions)))
+register_api("/api/v1/documents/incoming/{entry_id}", entry_id=RecordParam(IncomingEntry))
+register_api("/api/v1/documents/incoming/{entry_id}/steps/{name}", entry_id=RecordParam(IncomingEntry),
+             name=ValueParam(lambda: list(INCOMING.transitions)))

@@ -14,6 +14,8 @@ from django.utils.cache import patch_vary_headers
 from vanphong.core.http import acting_user
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Place, Unit, User
+from vanphong.core.notices import unread as unread_notices
+from vanphong.documents import queries as documents_queries
 from vanphong.followup import queries as followup_queries
 from vanphong.search import registry as search_registry
 from vanphong.search.filters import read_search_filters, search_levels
@@ -21,6 +23,7 @@ from vanphong.search.query import query as search_query
 from vanphong.search.suggest import did_you_mean
 
 SEARCH_PAGE_SIZE = 50
+DESK_DOCUMENTS = 15
 SEARCH_MAX_CHARS = 1000
 
 
@@ -30,6 +33,8 @@ def desk_view(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     summary = followup_queries.desk_summary(user, today)
     context = {
+        "documents": documents_queries.awaiting(user, today, limit=DESK_DOCUMENTS),
+        "notices": unread_notices(user, limit=5),
         "today": today,
         "awaiting": summary.awaiting,
         "awaiting_count": summary.awaiting_count,

@@ -16,6 +16,7 @@ from vanphong.core.errors import ServiceError
 from vanphong.core.http import acting_user
 from vanphong.core.ids import parse_id
 from vanphong.core.models import User
+from vanphong.core.notices import mark_read
 from vanphong.documents import body as body_text
 from vanphong.documents import rendering, services, signing
 from vanphong.documents.flows import OUTGOING
@@ -70,6 +71,7 @@ def document_context(user: User, doc: Document) -> dict[str, Any]:
 def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     doc = _doc(request, pk)
+    mark_read(user, doc.get_absolute_url())
     steps = OUTGOING.available(user, doc) if doc.is_outgoing else []
     context = document_context(user, doc)
     context.update({

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
 from vanphong.core.http import acting_user
+from vanphong.core.notices import mark_read
 from vanphong.documents import flows, services
 from vanphong.documents.flows import INCOMING
 from vanphong.documents.forms import DirectForm, IncomingForm, SubmitForm
@@ -48,6 +49,7 @@ def register_view(request: HttpRequest) -> HttpResponse:
 def entry_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     entry = services.access_entry(user, pk)
+    mark_read(user, entry.get_absolute_url())
     steps = INCOMING.available(user, entry)
     context: dict[str, Any] = {
         "entry": entry, "steps": steps, "history": INCOMING.timeline(entry),
