@@ -3,6 +3,7 @@ the access list; nothing they may not see may appear in any response (invariant 
 
 from __future__ import annotations
 
+import html
 import io
 import itertools
 import re
@@ -73,7 +74,9 @@ def readable(response: Any) -> str:
     kind = response.get("Content-Type", "")
     if body.startswith(b"PK"):
         with zipfile.ZipFile(io.BytesIO(body)) as z:
-            return " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+            # Spreadsheets write non-ASCII letters as character references.
+            return html.unescape(" ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist()
+                                          if n.endswith(".xml")))
     if body.startswith(b"%PDF") or "pdf" in kind:
         from pypdf import PdfReader
 

@@ -126,7 +126,8 @@ class IncomingForm(forms.Form):
 
 
 class SubmitForm(forms.Form):
-    submitted_to = PersonChoiceField(label="Trình lãnh đạo", queryset=User.objects.none())
+    submitted_to = PersonChoiceField(label="Trình lãnh đạo", queryset=User.objects.none(),
+                                     empty_label="— Chọn lãnh đạo —")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -93,7 +93,8 @@ def format_place_date(place: str, day: date | None, blank: str = "ngày      th�
 
 
 def number_text(layout: Layout, g: Guideline) -> str:
-    number = str(layout.number) if layout.number is not None else NBSP * g.number_blank_width
+    # Numbers below 10 carry a leading zero ("Số 05-HD/VPTW"), as the canonical symbol writes them.
+    number = f"{layout.number:02d}" if layout.number is not None else NBSP * g.number_blank_width
     return f"{g.number_label} {number}{g.number_separator}{nfc(layout.symbol)}"
 
 

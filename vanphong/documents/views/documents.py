@@ -58,9 +58,11 @@ def document_context(user: User, doc: Document) -> dict[str, Any]:
     links += [(DocumentLink.INVERSE[DocumentLink.Kind(link.kind)], link.source) for link in
               doc.links_in.select_related("source") if policy.can_view(user, link.source)]
     shown = [a for a in attachments if a.kind != Attachment.Kind.SIGNED_PDF or a is signed]
+    # Every PDF is checked for signatures: ours (the signed PDF) and those a sender signed (on receipt).
+    for a in shown:
+        a.signatures = signature_reports(a) if a.file.mime_type == "application/pdf" else []  # type: ignore[attr-defined]
     return {
         "doc": doc, "attachments": shown, "signed": signed,
-        "signatures": signature_reports(signed) if signed else [],
         "links": links, "anchors": body_text.anchors(doc.body),
         "deliveries": doc.entries.filter(channel=IncomingEntry.Channel.INTERNAL).select_related(
             "receiving_unit", "confirmed_by__person") if doc.is_outgoing else [],
