@@ -4,6 +4,7 @@ hold every level, and a ready-made office."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -59,6 +60,47 @@ def store(settings, tmp_path) -> Path:
     settings.VANPHONG_PKI_DIR = tmp_path / "pki"
     assert Path(storages[ALIAS].location) == location
     return location
+
+
+PASSPHRASE = "mat-khau-chung-thu"
+OFFICE_NAME = "Văn phòng Trung ương Đảng"
+
+
+@pytest.fixture(scope="session")
+def authority() -> Any:
+    from vanphong.documents import pki
+
+    # EC keys: as valid for PAdES as RSA and far quicker to make.
+    return pki.make_root_ca("CA thử nghiệm VănPhòng", key_type="ec")
+
+
+@pytest.fixture(scope="session")
+def identities(authority) -> dict[str, Any]:
+    from vanphong.documents import pki
+
+    return {
+        "leader": pki.issue_certificate(authority, "Phạm Văn Lãnh", OFFICE_NAME, "person", key_type="ec"),
+        "VPTW": pki.issue_certificate(authority, OFFICE_NAME, OFFICE_NAME, "organisation", key_type="ec"),
+        "TW": pki.issue_certificate(authority, "Ban Chấp hành Trung ương", "Trung ương Đảng", "organisation",
+                                    key_type="ec"),
+    }
+
+
+@pytest.fixture
+def signing_keys(office, authority, identities, settings):
+    """The leader's certificate and the seals of TW and VPTW, with the local CA trusted."""
+    from vanphong.documents import keys, pki
+    from vanphong.documents.models import Issuer
+    from vanphong.documents.signing import LOCAL_CA_FILE
+
+    settings.VANPHONG_PKI_DIR.mkdir(parents=True, exist_ok=True)
+    (settings.VANPHONG_PKI_DIR / LOCAL_CA_FILE).write_bytes(pki.to_pem(authority.certificate))
+    settings.VANPHONG_SEAL_PASSPHRASE = PASSPHRASE
+    keys.do_add_signing_key(None, pki.to_pkcs12(identities["leader"], PASSPHRASE), PASSPHRASE, owner=office.leader)
+    for code in ("VPTW", "TW"):
+        keys.do_add_signing_key(None, pki.to_pkcs12(identities[code], PASSPHRASE), PASSPHRASE,
+                                issuer=Issuer.objects.get(system="party", code=code))
+    return identities
 
 
 @pytest.fixture

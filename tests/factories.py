@@ -136,9 +136,9 @@ def make_document(office: Office, key: str, level: int, direction: str) -> Any:
     )
     doc.shared_with_users.add(office.users["tuyetmat"])
     if incoming:
-        entry = IncomingEntry.objects.create(document=doc, channel=IncomingEntry.Channel.PAPER, year=timezone.localdate().year,
-                                             number=next(_seq), received_by=leader,
-                                             status=IncomingEntry.Status.REGISTERED, receiving_unit=office.other_unit)
+        entry = IncomingEntry.objects.create(
+            document=doc, channel=IncomingEntry.Channel.PAPER, year=timezone.localdate().year, number=next(_seq),
+            received_by=leader, status=IncomingEntry.Status.REGISTERED, receiving_unit=office.other_unit)
         INCOMING.start(leader, entry, IncomingEntry.Status.REGISTERED)
     else:
         OUTGOING.start(leader, doc, Document.Status.DRAFT)

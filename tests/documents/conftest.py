@@ -1,46 +1,12 @@
-"""Fixtures for the văn thư: a local CA with the leader's and the seals' certificates, and document makers."""
+"""Document makers for the văn thư's tests (the certificates that sign them are fixtures of tests/conftest.py)."""
 
 from __future__ import annotations
 
-import pytest
-from django.conf import settings
-
-from vanphong.documents import keys, pki
+from tests.conftest import PASSPHRASE
 from vanphong.documents.models import DocumentType, Issuer
 from vanphong.documents.services import Draft, check_create_draft
-from vanphong.documents.signing import LOCAL_CA_FILE
 
-PASSPHRASE = "mat-khau-chung-thu"
-OFFICE_NAME = "Văn phòng Trung ương Đảng"
-
-
-@pytest.fixture(scope="session")
-def authority() -> pki.Authority:
-    # EC keys: as valid for PAdES as RSA and far quicker to make.
-    return pki.make_root_ca("CA thử nghiệm VănPhòng", key_type="ec")
-
-
-@pytest.fixture(scope="session")
-def identities(authority) -> dict[str, pki.Identity]:
-    return {
-        "leader": pki.issue_certificate(authority, "Phạm Văn Lãnh", OFFICE_NAME, "person", key_type="ec"),
-        "VPTW": pki.issue_certificate(authority, OFFICE_NAME, OFFICE_NAME, "organisation", key_type="ec"),
-        "TW": pki.issue_certificate(authority, "Ban Chấp hành Trung ương", "Trung ương Đảng", "organisation",
-                                    key_type="ec"),
-    }
-
-
-@pytest.fixture
-def signing_keys(office, authority, identities):
-    """The leader's certificate and the seals of TW and VPTW, with the local CA trusted."""
-    settings.VANPHONG_PKI_DIR.mkdir(parents=True, exist_ok=True)
-    (settings.VANPHONG_PKI_DIR / LOCAL_CA_FILE).write_bytes(pki.to_pem(authority.certificate))
-    settings.VANPHONG_SEAL_PASSPHRASE = PASSPHRASE
-    keys.do_add_signing_key(None, pki.to_pkcs12(identities["leader"], PASSPHRASE), PASSPHRASE, owner=office.leader)
-    for code in ("VPTW", "TW"):
-        keys.do_add_signing_key(None, pki.to_pkcs12(identities[code], PASSPHRASE), PASSPHRASE,
-                                issuer=Issuer.objects.get(system="party", code=code))
-    return identities
+__all__ = ["PASSPHRASE", "issuer", "make_draft", "party_type"]
 
 
 def party_type(code: str) -> DocumentType:

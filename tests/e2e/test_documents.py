@@ -5,7 +5,6 @@ received; the PDF carries the Party layout and two valid signatures."""
 from __future__ import annotations
 
 import io
-import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -16,14 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
 
-from tests.documents.conftest import (  # noqa: F401 - authority, identities, signing_keys are fixtures
-    PASSPHRASE,
-    authority,
-    identities,
-    issuer,
-    party_type,
-    signing_keys,
-)
+from tests.documents.conftest import PASSPHRASE, issuer, party_type
 from tests.e2e.conftest import Problems, shot
 from vanphong.documents import signing
 from vanphong.documents.models import Document, IncomingEntry
