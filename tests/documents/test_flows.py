@@ -174,3 +174,57 @@ def test_the_render_command_writes_the_signed_pdf_and_the_docx(office, signing_k
     assert "KẾT LUẬN" in text and "chuyển đổi số" in text
     with pytest.raises(CommandError, match="Không có văn bản"):
         call_command("docs", "render", "--symbol", "99-KL/TW", "--out", str(tmp_path / "x.pdf"))
+
+
+def test_a_document_of_a_state_issuer_is_rendered_in_the_state_format(office):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from vanphong.documents import rendering
+    from vanphong.documents.models import Issuer
+
+    draft = make_draft(office.thuong, code="QĐ", issuer_code="TU", summary="về việc ban hành quy chế làm việc",
+                       signer=office.leader)
+    draft.issuer = Issuer.objects.get(system="state", code="VPCP")
+    draft.doc_type = party_type("QĐ").__class__.objects.filter(system="state", code="QĐ").first()
+    text = PdfReader(BytesIO(rendering.render(draft, "pdf"))).pages[0].extract_text()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert "DỰ THẢO" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" not in text
+
+
+def test_bad_input_is_refused_with_what_to_fix_and_nothing_is_kept(office):
+    from datetime import timedelta
+
+    before = IncomingEntry.objects.count()
+    with pytest.raises(ServiceError, match="500 ký tự"):
+        register(office, summary="v" * 501)
+    with pytest.raises(ServiceError, match="sau ngày đến"):
+        register(office, issued_on=timezone.localdate() + timedelta(days=3))
+    with pytest.raises(ServiceError, match="Ngày đến"):
+        register(office, received_at=timezone.now() + timedelta(days=1))
+    with pytest.raises(ServiceError, match="XYZ"):
+        register(office, symbol_text="Số 12-XYZ/TU")
+    with pytest.raises(ServiceError, match="đính kèm"):
+        register(office, files=[])
+    assert IncomingEntry.objects.count() == before
+    assert not NumberSequence.objects.filter(key__startswith="in:", last__gt=0).exists(), "no number was taken"
+
+
+def test_the_text_of_an_attached_file_is_found_by_search(office, django_capture_on_commit_callbacks):
+    from tests.search.helpers import find
+    from vanphong.documents.render import render_pdf
+    from vanphong.documents.render.samples import party_letter
+    from vanphong.files.extract import extract_now
+
+    letter = party_letter()
+    entry = register(office, files=[("cv.pdf", render_pdf(letter))], urgency=Urgency.THUONG,
+                     summary="về việc báo cáo định kỳ")
+    words = [w.strip(".,;:") for w in letter.body[-1].text.split()]
+    phrase = " ".join(words[2:5])
+    assert entry.document.pk not in [h.id for h in find(office.thuong, f'"{phrase}"', types=("document",)).hits]
+    # What the background task does once the upload is committed: the text is read, then (after its own commit)
+    # the documents holding the file are indexed again.
+    with django_capture_on_commit_callbacks(execute=True):
+        extract_now(entry.document.attachments.get().file)
+    assert entry.document.pk in [h.id for h in find(office.thuong, f'"{phrase}"', types=("document",)).hits]

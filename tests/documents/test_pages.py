@@ -110,3 +110,21 @@ def test_an_issued_document_opens_as_its_signed_pdf(office, signing_keys, client
     with stored.file.open() as fh:
         assert fh.read() == pdf
     assert PASSPHRASE.encode() not in pdf
+
+
+def test_a_draft_that_amends_an_issued_document_is_linked_both_ways(office, signing_keys, client):
+    from tests.documents.conftest import issuer, party_type
+
+    issued = issue(office)
+    client.force_login(office.thuong)
+    data = {"issuer": issuer("TW").pk, "doc_type": party_type("KL").pk, "summary": "sửa đổi, bổ sung Kết luận 01",
+            "body": "Sửa đổi điểm 1.", "recipients_text": "- Lưu Văn phòng.", "classification": "0", "urgency": "0",
+            "related_kind": "sua_doi", "related_symbol": "Số 01-KL/TW"}
+    response = client.post("/van-ban/soan-thao/", data, follow=True)
+    assert "Sửa đổi, bổ sung: " in response.content.decode() and "01-KL/TW" in response.content.decode()
+    assert "Được sửa đổi, bổ sung bởi" in client.get(issued.get_absolute_url()).content.decode()
+    missing = client.post("/van-ban/soan-thao/", {**data, "related_symbol": "Số 77-KL/TW"})
+    assert missing.status_code == 400 and "77-KL/TW" in missing.content.decode()
+    from vanphong.documents.models import Document
+
+    assert Document.objects.filter(summary="sửa đổi, bổ sung Kết luận 01").count() == 1, "the refused draft is gone"

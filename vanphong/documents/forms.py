@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from vanphong.core.models import Unit, User
-from vanphong.documents.models import Document, DocumentType, IncomingEntry, Issuer
+from vanphong.documents.models import Document, DocumentLink, DocumentType, IncomingEntry, Issuer
 from vanphong.security.classification import Classification, Urgency, installation_ceiling
 
 DATE = {"type": "date"}
@@ -86,6 +86,20 @@ class DraftForm(forms.Form):
     signer_position = forms.CharField(label="Chức vụ người ký", required=False, max_length=100)
     superior_name = forms.CharField(label="Cơ quan cấp trên", required=False, max_length=200,
                                     help_text="In trên tên cơ quan ban hành, ví dụ “Ban Chấp hành Trung ương”.")
+    related_kind = forms.ChoiceField(
+        label="Văn bản này", required=False,
+        choices=[("", "— Không liên quan văn bản nào —"),
+                 *[(k.value, k.label) for k in DocumentLink.Kind if k != DocumentLink.Kind.ANSWERS]])
+    related_symbol = forms.CharField(label="Số, ký hiệu văn bản liên quan", required=False, max_length=100,
+                                     help_text="Văn bản được sửa đổi, thay thế, đính chính hoặc thu hồi, "
+                                               "ví dụ 21-KL/TW.")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("related_kind")) != bool((data.get("related_symbol") or "").strip()):
+            raise forms.ValidationError("Chọn quan hệ và ghi số, ký hiệu văn bản liên quan "
+                                        "(cả hai, hoặc để trống cả hai).")
+        return data
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -341,3 +341,16 @@ def check_link(actor: User, source_id: int, target_id: int, kind: str) -> Docume
             record_event("documents.linked", actor=actor, obj=source, new={"target": target.pk, "kind": kind})
             record_changed(target)
     return link
+
+
+def check_link_symbol(actor: User, source_id: int, symbol_text: str, kind: str) -> DocumentLink:
+    """Link a document to another named by its number and symbol (the newest one the person may see)."""
+    try:
+        canonical = format_symbol(parse_symbol(symbol_text, reference.rules_from_db()))
+    except SymbolError as exc:
+        raise ServiceError(str(exc), field="related_symbol") from None
+    target = (policy.visible(actor, Document.objects.filter(symbol=canonical)).exclude(pk=source_id)
+              .order_by("-issued_on").first())
+    if target is None:
+        raise ServiceError(f"Không thấy văn bản {canonical} trong những văn bản bạn được xem.", field="related_symbol")
+    return check_link(actor, source_id, target.pk, kind)

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -99,6 +100,12 @@ def _draft_from(form: DraftForm) -> services.Draft:
     )
 
 
+def _link(user: User, doc: Document, form: DraftForm) -> None:
+    kind, symbol = form.cleaned_data.get("related_kind"), (form.cleaned_data.get("related_symbol") or "").strip()
+    if kind and symbol:
+        services.check_link_symbol(user, doc.pk, symbol, kind)
+
+
 @login_required
 def new_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
@@ -114,8 +121,10 @@ def new_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             d = _draft_from(form)
-            doc = (services.check_answer(user, answering.pk, d) if answering is not None
-                   else services.check_create_draft(user, d))
+            with transaction.atomic():
+                doc = (services.check_answer(user, answering.pk, d) if answering is not None
+                       else services.check_create_draft(user, d))
+                _link(user, doc, form)
         except ServiceError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -139,7 +148,9 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = DraftForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            doc = services.check_update_draft(user, doc.pk, version_of(request) or -1, _draft_from(form))
+            with transaction.atomic():
+                doc = services.check_update_draft(user, doc.pk, version_of(request) or -1, _draft_from(form))
+                _link(user, doc, form)
         except ServiceError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
