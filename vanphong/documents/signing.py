@@ -9,27 +9,21 @@ return bytes or reports; the documents app stores certificates and files and cal
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from pyhanko.pdf_utils.font.api import FontEngine, FontEngineFactory
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.ades.api import CAdESSignedAttrSpec, SignerAttrSpec
 from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel
@@ -44,23 +38,15 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from vanphong.core.errors import ServiceError
 from vanphong.documents import pki
+from vanphong.documents.stamp import VN_TIME, StampFont, font_for, stamp_text, vn_date
 
 Role = pki.Role
 ModifiedAfter = Literal["none", "signatures", "other"]
 
-_VN_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 _DEFAULT_FIELDS: dict[Role, str] = {"person": "ChuKySo_CaNhan", "organisation": "ChuKySo_CoQuan"}
 # RFC 5280 lets either bit stand for document signing; absent key usage counts as not allowed, as in pyHanko.
 # Extended key usage is not enforced: certificates issued in Việt Nam often carry only client authentication.
 _SIGNING_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False)
-# Fonts from Debian packages (fonts-liberation2, fonts-dejavu-core); the first that has every letter is used.
-# fonts-liberation 1.x lacks precomposed Vietnamese letters, hence the coverage check rather than a fixed path.
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-)
-
-
 class SigningError(ServiceError):
     """A signature that cannot be made or a file that cannot be checked; `message` says what to do."""
 
@@ -83,12 +69,6 @@ class SignatureReport:
     modified_after: ModifiedAfter  # "signatures": only later signatures were added (allowed); "other": suspicious
     certificate_sha256: str  # to match the signer against the certificates the office stores
     summary: str
-
-
-def _vn_date(moment: dt.datetime) -> str:
-    # Party document dates: a leading zero for days under 10 and for months 1 and 2 (DOMAIN.md §2).
-    month = f"{moment.month:02d}" if moment.month <= 2 else str(moment.month)
-    return f"{moment:%H:%M} ngày {moment.day:02d}/{month}/{moment.year}"
 
 
 def _asn1_certificate(certificate: x509.Certificate) -> asn1_x509.Certificate:
@@ -136,12 +116,12 @@ def _check_identity(identity: pki.Identity, role: Role, signed_at: dt.datetime) 
     for cert, whose in [(certificate, "của người ký"), *((c, "của tổ chức cấp") for c in identity.chain)]:
         if signed_at < cert.not_valid_before_utc:
             raise SigningError(
-                f"Chứng thư số {whose} chỉ có hiệu lực từ {_vn_date(cert.not_valid_before_utc.astimezone(_VN_TIME))}. "
+                f"Chứng thư số {whose} chỉ có hiệu lực từ {vn_date(cert.not_valid_before_utc.astimezone(VN_TIME))}. "
                 "Hãy ký sau thời điểm đó hoặc dùng chứng thư khác."
             )
         if signed_at > cert.not_valid_after_utc:
             raise SigningError(
-                f"Chứng thư số {whose} đã hết hạn từ {_vn_date(cert.not_valid_after_utc.astimezone(_VN_TIME))}. "
+                f"Chứng thư số {whose} đã hết hạn từ {vn_date(cert.not_valid_after_utc.astimezone(VN_TIME))}. "
                 "Hãy xin cấp chứng thư mới rồi ký lại."
             )
     try:
@@ -178,54 +158,6 @@ def _check_order(existing: Sequence[EmbeddedPdfSignature], role: Role) -> None:
             "Văn bản đã có chữ ký số của cơ quan; người có thẩm quyền phải ký trước khi cơ quan ký. "
             "Hãy ký trên bản chưa ký của văn bản."
         )
-
-
-def stamp_text(identity: pki.Identity, role: Role, signed_at: dt.datetime) -> str:
-    """The text of a visible signature, in Vietnamese."""
-    when = _vn_date(signed_at.astimezone(_VN_TIME))
-    if role == "organisation":
-        lines = [f"Cơ quan: {identity.organisation or identity.common_name}", "Chữ ký số của cơ quan, tổ chức"]
-    else:
-        lines = [f"Người ký: {identity.common_name}", f"Cơ quan: {identity.organisation}"]
-    return unicodedata.normalize("NFC", "\n".join([*lines, f"Thời gian ký: {when}"]))
-
-
-def font_for(text: str, candidates: Iterable[str] = FONT_CANDIDATES) -> str:
-    """The first installed font that has every letter of `text`."""
-    needed = {ord(ch) for ch in text if not ch.isspace()}
-    for path in candidates:
-        if Path(path).is_file() and needed <= _font(path)[1]:
-            return path
-    raise SigningError(
-        "Máy chủ chưa có phông chữ tiếng Việt để hiện hình chữ ký. Hãy nhờ quản trị cài gói fonts-liberation2 "
-        "hoặc fonts-dejavu-core, hoặc ký không hiện hình chữ ký."
-    )
-
-
-@functools.cache
-def _font(path: str) -> tuple[bytes, frozenset[int]]:
-    # pyHanko writes glyph widths in font units, which PDF reads as thousandths of an em: a font drawn on 2048
-    # units per em (Liberation, DejaVu) would come out spaced twice too wide. Rescaled to 1000, it measures right.
-    from fontTools.ttLib import TTFont  # only visible signatures need fontTools
-    from fontTools.ttLib.scaleUpem import scale_upem
-
-    font = TTFont(path)
-    if "FFTM" in font:
-        del font["FFTM"]  # FontForge's timestamp: useless in a PDF, and fontTools warns it cannot subset it
-    if font["head"].unitsPerEm != 1000:
-        scale_upem(font, 1000)
-    out = BytesIO()
-    font.save(out)
-    return out.getvalue(), frozenset(font.getBestCmap())
-
-
-class _StampFont(FontEngineFactory):
-    def __init__(self, path: str, size: int) -> None:
-        self.path, self.size = path, size
-
-    def create_font_engine(self, writer: BasePdfFileWriter, obj_stream: Any = None) -> FontEngine:
-        program = BytesIO(_font(self.path)[0])
-        return GlyphAccumulator(writer=writer, font_handle=program, font_size=self.size, obj_stream=obj_stream)
 
 
 class _PdfSignerAt(signers.PdfSigner):
@@ -280,7 +212,7 @@ def sign_pdf(
             raise ValueError("box must be (x1, y1, x2, y2) with x1 < x2 and y1 < y2")
         spec_box = (x1, y1, x2, y2)
         text = stamp_text(identity, role, moment)
-        font = _StampFont(font_for(text), 9)
+        font = StampFont(font_for(text), 9)
         style = TextStampStyle(
             stamp_text=text.replace("%", "%%"),
             border_width=1,
@@ -406,7 +338,7 @@ def _report(
     else:
         signer = f"Ký bởi {name} ({organisation})" if organisation and organisation != name else f"Ký bởi {name}"
     if signed_at is not None:
-        signer += f" lúc {_vn_date(signed_at.astimezone(_VN_TIME))}"
+        signer += f" lúc {vn_date(signed_at.astimezone(VN_TIME))}"
     return SignatureReport(
         field_name=str(signature.field_name),
         role=role,
