@@ -5,6 +5,7 @@ installation may hold.
 Everything is invented and deterministic (fixed seeds), so every demo is the same office, with dates relative
 to today. Unit names are plausible, not the real organisation chart; person names are generated from common
 name parts and checked against a denylist of real leaders. Data: core/data/demo_office.json, demo_names.json.
+Other apps add their own part of the office (DEMO_PARTS, registered from their AppConfig.ready).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -112,6 +113,7 @@ class DemoReport:
     assignments: Counter[str] = field(default_factory=Counter)  # by classification name
     bulk_assignments: int = 0
     named: list[AccountRow] = field(default_factory=list)
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)  # what each app's demo part made, by app
 
 
 @cache
@@ -199,6 +201,40 @@ class _Staff:
         return self.user
 
 
+DemoStaff = _Staff  # a member of the office as the demo made them, for the apps' demo parts
+
+
+class DemoContext(Protocol):
+    """What an app's demo part reads of the office being built (the builder is one): its staff by unit and post,
+    the named accounts, the levels the installation may hold, today, the seed to derive generators from, the
+    name maker (for more fictional people, never the same name twice), the report, and the progress printer."""
+
+    seed: int
+    today: date
+    ceiling: Classification
+    levels: list[Classification]
+    units: dict[str, Unit]
+    staff: list[DemoStaff]
+    by_unit: dict[str, list[DemoStaff]]
+    named: dict[str, DemoStaff]
+    chief: DemoStaff
+    names: NameMaker
+    report: DemoReport
+    say: Callable[[str], None]
+
+
+DemoPart = Callable[[DemoContext], None]
+# Apps add their part of the demo (documents: a year of registers) from AppConfig.ready; each runs at the end of
+# build(), in the order registered, inside the demo's one transaction. Core imports none of them.
+DEMO_PARTS: list[DemoPart] = []
+
+
+def register_demo_part(part: DemoPart) -> None:
+    """Add an app's part to the demo; registering the same part again keeps one."""
+    if part not in DEMO_PARTS:
+        DEMO_PARTS.append(part)
+
+
 class _Builder:
     def __init__(self, size: DemoSize, say: Callable[[str], None], seed: int) -> None:
         self.size, self.say, self.seed = size, say, seed
@@ -239,6 +275,8 @@ class _Builder:
             self._assignments()
             if self.size.bulk_assignments:
                 self._bulk_assignments()
+            for part in DEMO_PARTS:
+                part(self)
         return self.report
 
     # --- units and people -----------------------------------------------------------------------------------
