@@ -26,8 +26,9 @@ SIZE = "large"
 def version_key() -> str:
     """Changes whenever the schema, the demo builder or its data, or the settings it depends on change."""
     digest = hashlib.sha256()
-    sources = sorted(ROOT.glob("vanphong/*/migrations/*.py")) + sorted(ROOT.glob("vanphong/core/data/*"))
-    sources.append(ROOT / "vanphong" / "core" / "demo.py")
+    sources = sorted(ROOT.glob("vanphong/*/migrations/*.py")) + sorted(ROOT.glob("vanphong/*/data/*.json"))
+    # Every app's demo part (core's builder, the documents' year of văn thư, and any added later).
+    sources += sorted(ROOT.glob("vanphong/*/demo.py")) + sorted(ROOT.glob("vanphong/*/demo/*.py"))
     for path in sources:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())

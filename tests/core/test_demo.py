@@ -34,6 +34,13 @@ from vanphong.text import fold
 
 SMALL = DemoSize(staff=100, assignments=60)
 
+
+@pytest.fixture(autouse=True)
+def _core_part_only(monkeypatch):
+    # The core office alone: the apps' demo parts (a year of documents…) have their own tests, and building
+    # them in every core test would multiply the run time by six.
+    monkeypatch.setattr("vanphong.core.demo.DEMO_PARTS", [])
+
 EXPECTED = {
     "demo-thuong": (Role.SPECIALIST, C.THUONG),
     "demo-mat": (Role.SPECIALIST, C.MAT),

@@ -228,3 +228,35 @@ def test_the_text_of_an_attached_file_is_found_by_search(office, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         extract_now(entry.document.attachments.get().file)
     assert entry.document.pk in [h.id for h in find(office.thuong, f'"{phrase}"', types=("document",)).hits]
+
+
+def test_a_classified_draft_of_another_unit_reaches_the_clerks_who_check_it(office, signing_keys):
+    from vanphong.documents.queries import awaiting
+
+    draft = make_draft(office.outsider, signer=office.leader, classification=1)
+    step(office.outsider, draft, "submit_review")
+    step(office.leader, draft, "pass_review")
+    assert any(a.record.pk == draft.pk for a in awaiting(office.clerk)), "on the clerk's desk"
+    assert step(office.clerk, draft, "pass_format").status == D.SIGNING
+
+
+def test_a_seal_without_its_passphrase_is_refused_clearly(office, signing_keys, settings):
+    settings.VANPHONG_SEAL_PASSPHRASE = ""
+    settings.VANPHONG_DEMO_MODE = False
+    doc = make_draft(office.thuong, signer=office.leader)
+    for user, name, data in ((office.thuong, "submit_review", {}), (office.leader, "pass_review", {}),
+                             (office.clerk, "pass_format", {}), (office.leader, "sign", {"passphrase": PASSPHRASE})):
+        doc = step(user, doc, name, **data)
+    with pytest.raises(ServiceError, match="VANPHONG_SEAL_PASSPHRASE"):
+        step(office.clerk, doc, "release")
+    doc.refresh_from_db()
+    assert doc.status == D.ISSUED
+
+
+def test_the_issuing_body_printed_is_the_one_chosen_or_else_the_issuer_s_body(office):
+    from vanphong.documents import rendering
+
+    plain = make_draft(office.thuong)
+    assert plain.issuer_name == "Ban Chấp hành Trung ương Đảng"
+    chosen = make_draft(office.thuong, signer=office.leader, issuer_name="Bộ Chính trị")
+    assert rendering.layout_of(chosen).issuer == "BỘ CHÍNH TRỊ"

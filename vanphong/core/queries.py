@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from vanphong.core.models import Body, Person, Place, Position, Unit
+from vanphong.core.models import Body, Person, Place, Position, Unit, User
 from vanphong.text import fold
 
 
@@ -42,3 +42,13 @@ def place_for_name(name: str) -> Place | None:
     if place is None:
         return None
     return place.successor if place.successor_id else place
+
+
+def holders_of(right: str) -> QuerySet[User]:
+    """Active people who hold `right` ("app.codename") through a role or in their own name, or are superusers:
+    one query, where asking each person's has_perm would read the rights of everyone in turn."""
+    app_label, codename = right.split(".")
+    via_group = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
+    own = Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
+    return (User.objects.filter(is_active=True).filter(via_group | own | Q(is_superuser=True))
+            .distinct().select_related("person"))

@@ -76,7 +76,7 @@ OUTGOING = Machine("documents.outgoing", {s.value: str(s.label) for s in D}, sna
     Transition("return_draft", (D.REVIEW,), D.DRAFT, "Trả lại để sửa", _reviewer, needs_note=True,
                style="secondary"),
     Transition("pass_review", (D.REVIEW,), D.FORMAT_CHECK, "Đạt, chuyển văn thư kiểm tra thể thức", _reviewer,
-               not_by_actor_of=("submit_review",)),
+               not_by_actor_of=("submit_review",), effect=_effect("to_clerks")),
     Transition("return_format", (D.FORMAT_CHECK,), D.DRAFT, "Trả lại sửa thể thức", _clerk, needs_note=True,
                style="secondary"),
     Transition("pass_format", (D.FORMAT_CHECK,), D.SIGNING, "Đúng thể thức, trình ký", _clerk,

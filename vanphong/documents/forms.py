@@ -6,10 +6,10 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 from vanphong.core.models import Unit, User
+from vanphong.core.queries import holders_of
 from vanphong.documents.models import Document, DocumentLink, DocumentType, IncomingEntry, Issuer
 from vanphong.security.classification import Classification, Urgency, installation_ceiling
 
@@ -51,9 +51,7 @@ def _levels(user: User) -> list[tuple[int, str]]:
 
 
 def signers() -> Any:
-    return (User.objects.filter(is_active=True, person__isnull=False)
-            .filter(Q(groups__permissions__codename="sign_document") | Q(user_permissions__codename="sign_document"))
-            .distinct().select_related("person").order_by("person__sort_key"))
+    return holders_of("documents.sign_document").filter(person__isnull=False).order_by("person__sort_key")
 
 
 def own_issuers() -> Any:
@@ -84,6 +82,8 @@ class DraftForm(forms.Form):
     on_behalf_of = forms.CharField(label="Thay mặt, ký thay cho", required=False, max_length=200,
                                    help_text="Ví dụ “Bộ Chính trị” (T/M), “Chánh Văn phòng” (K/T).")
     signer_position = forms.CharField(label="Chức vụ người ký", required=False, max_length=100)
+    issuer_name = forms.CharField(label="Tên cơ quan ban hành in trên văn bản", required=False, max_length=200,
+                                  help_text="Ví dụ “Bộ Chính trị”, “Ban Bí thư”; để trống: theo cơ quan ban hành.")
     superior_name = forms.CharField(label="Cơ quan cấp trên", required=False, max_length=200,
                                     help_text="In trên tên cơ quan ban hành, ví dụ “Ban Chấp hành Trung ương”.")
     related_kind = forms.ChoiceField(
@@ -146,10 +146,7 @@ class SubmitForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["submitted_to"].queryset = (  # type: ignore[attr-defined]
-            User.objects.filter(is_active=True, person__isnull=False)
-            .filter(Q(groups__permissions__codename="direct_document")
-                    | Q(user_permissions__codename="direct_document"))
-            .distinct().select_related("person").order_by("person__sort_key"))
+            holders_of("documents.direct_document").filter(person__isnull=False).order_by("person__sort_key"))
 
 
 class DirectForm(forms.Form):

@@ -17,6 +17,7 @@ from vanphong.core.errors import ServiceError
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Unit, User
 from vanphong.core.notices import notify
+from vanphong.core.queries import holders_of
 from vanphong.documents import keys, numbering, rendering, signing
 from vanphong.documents.models import Attachment, Document, IncomingEntry
 from vanphong.files.services import check_store_file
@@ -46,9 +47,20 @@ def submit_draft(user: User, doc: Document, data: Mapping[str, Any]) -> None:
 
     if OUTGOING.history(doc).filter(transition__startswith="return_").exists():
         doc.draft_version += 1
-    reviewers = User.objects.filter(is_active=True, person__unit=doc.drafting_unit_id).exclude(pk=user.pk)
-    notify([u for u in reviewers if u.has_perm("documents.review_document")],
-           f"Dự thảo chờ rà soát: {what(doc)}", doc.get_absolute_url(), urgent=_urgent(doc))
+    reviewers = holders_of("documents.review_document").filter(person__unit=doc.drafting_unit_id,
+                                                               clearance__gte=doc.classification)
+    notify(reviewers.exclude(pk=user.pk), f"Dự thảo chờ rà soát: {what(doc)}", doc.get_absolute_url(),
+           urgent=_urgent(doc))
+
+
+def to_clerks(user: User, doc: Document, data: Mapping[str, Any]) -> None:
+    """The draft passed review: the clerks cleared for its level check its format, so they must see it."""
+    clerks = list(holders_of("documents.register_document").filter(clearance__gte=doc.classification))
+    if not clerks:
+        raise ServiceError(f"Chưa có văn thư nào được tiếp cận tài liệu độ {Classification(doc.classification).label}"
+                           " để kiểm tra thể thức; hãy nhờ quản trị hệ thống phân công.")
+    doc.shared_with_users.add(*clerks)
+    notify(clerks, f"Dự thảo chờ kiểm tra thể thức: {what(doc)}", doc.get_absolute_url(), urgent=_urgent(doc))
 
 
 def check_signable(user: User, doc: Document, data: Mapping[str, Any]) -> None:
@@ -140,8 +152,7 @@ def register_entry(user: User, entry: IncomingEntry, data: Mapping[str, Any]) ->
     entry.sequence_key = sequence.key
     if _urgent(doc):
         # Hỏa tốc, Thượng khẩn, Khẩn: handled immediately (Nghị định 30/2020, Điều 22): tell the leaders now.
-        leaders = [u for u in User.objects.filter(is_active=True, clearance__gte=doc.classification)
-                   .select_related("person") if u.has_perm("documents.direct_document")]
+        leaders = holders_of("documents.direct_document").filter(clearance__gte=doc.classification)
         notify(leaders, f"{Urgency(doc.urgency).label.upper()}: văn bản đến số {entry.number} {what(doc)}",
                entry.get_absolute_url(), urgent=True)
 

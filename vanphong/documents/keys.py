@@ -71,6 +71,9 @@ def seal_identity(issuer: Issuer) -> pki.Identity:
                            "nạp tệp chứng thư của cơ quan trước khi phát hành.")
     passphrase = settings.VANPHONG_SEAL_PASSPHRASE or (settings.VANPHONG_DEMO_PASSWORD if settings.VANPHONG_DEMO_MODE
                                                        else "")
+    if not passphrase:
+        raise ServiceError("Máy chủ chưa có mật khẩu chứng thư ký số của cơ quan (VANPHONG_SEAL_PASSPHRASE hoặc "
+                           "VANPHONG_SEAL_PASSPHRASE_FILE): hãy nhờ quản trị hệ thống đặt rồi phát hành lại.")
     return pki.load_pkcs12(bytes(key.pkcs12), passphrase)
 
 

@@ -93,12 +93,15 @@ class Draft:
     authority: str = ""
     on_behalf_of: str = ""
     superior_name: str = ""
+    # As printed at the top left ("Bộ Chính trị" for a conclusion of TW); blank: the issuer's body, else its name.
+    issuer_name: str = ""
     drafting_unit: Unit | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 def check_draft(actor: User, d: Draft) -> Draft:
     d.summary = _check_text(d.summary, "trích yếu nội dung", "summary", SUMMARY_MAX)
+    d.issuer_name = _check_text(d.issuer_name, "tên cơ quan ban hành", "issuer_name", 200, required=False)
     d.signer_position = _check_text(d.signer_position, "chức vụ người ký", "signer_position", SIGNER_POSITION_MAX,
                                     required=False)
     _check_level(actor, d.classification, d.urgency)
@@ -119,7 +122,8 @@ def check_draft(actor: User, d: Draft) -> Draft:
 
 def _apply_draft(doc: Document, d: Draft) -> None:
     doc.doc_type, doc.issuer = d.doc_type, d.issuer
-    doc.issuer_name = d.issuer.name
+    body = d.issuer.body
+    doc.issuer_name = d.issuer_name.strip() or (body.name if body is not None else d.issuer.name)
     for name in ("summary", "body", "recipients_text", "addressees", "classification", "urgency", "circulation",
                  "signer", "signer_position", "authority", "on_behalf_of", "superior_name", "drafting_unit"):
         setattr(doc, name, getattr(d, name))

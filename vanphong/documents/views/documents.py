@@ -96,7 +96,7 @@ def _draft_from(form: DraftForm) -> services.Draft:
         internal_recipients=list(c["internal_recipients"]), classification=c["classification"],
         urgency=c["urgency"], circulation=c["circulation"], signer=c["signer"],
         signer_position=c["signer_position"], authority=c["authority"], on_behalf_of=c["on_behalf_of"],
-        superior_name=c["superior_name"],
+        superior_name=c["superior_name"], issuer_name=c["issuer_name"],
     )
 
 
@@ -143,7 +143,7 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(doc)
     initial = {name: getattr(doc, name) for name in (
         "issuer", "doc_type", "summary", "body", "addressees", "recipients_text", "classification", "urgency",
-        "circulation", "signer", "authority", "on_behalf_of", "signer_position", "superior_name")}
+        "circulation", "signer", "authority", "on_behalf_of", "signer_position", "superior_name", "issuer_name")}
     initial["internal_recipients"] = list(doc.internal_recipients.all())
     form = DraftForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
