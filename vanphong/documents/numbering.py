@@ -19,6 +19,7 @@ from vanphong.core.errors import ServiceError
 from vanphong.core.models import Body, Term
 from vanphong.documents.models import Document, Issuer, NumberingScope, NumberSequence
 from vanphong.security.classification import Classification
+from vanphong.text import fold
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,10 @@ def outgoing_sequence(doc: Document, day: date) -> Sequence:
     issuer = doc.issuer
     if issuer is None:
         raise ServiceError("Văn bản chưa chọn cơ quan ban hành nên chưa cấp được số.", field="issuer")
-    code = doc.doc_type.code or "-"
+    # The sequence follows the type's abbreviation, so types that share one (Quyết định and Quy định, "QĐ") share
+    # a sequence; types written without one (a State law, a resolution of the National Assembly, a công văn) are
+    # told apart by name, as their rule rows are, instead of all falling into one "-" sequence of the issuer.
+    code = doc.doc_type.code or "-" + "-".join(fold(doc.doc_type.name).split())[:40]
     if issuer.numbering_scope == NumberingScope.TERM:
         term = term_for(issuer, day)
         scope, scope_label = f"term-{term.pk}", term.name
