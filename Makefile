@@ -71,6 +71,7 @@ bench: install
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/search.py
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python bench/documents.py
 
 clean:
 	rm -rf $(VENV) node_modules var test-artifacts

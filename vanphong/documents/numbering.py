@@ -19,6 +19,7 @@ from vanphong.core.errors import ServiceError
 from vanphong.core.models import Body, Term
 from vanphong.documents.models import Document, Issuer, NumberingScope, NumberSequence
 from vanphong.security.classification import Classification
+from vanphong.text import fold
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,10 @@ def outgoing_sequence(doc: Document, day: date) -> Sequence:
     issuer = doc.issuer
     if issuer is None:
         raise ServiceError("Văn bản chưa chọn cơ quan ban hành nên chưa cấp được số.", field="issuer")
-    code = doc.doc_type.code or "-"
+    # The sequence follows the type's abbreviation, so types that share one (Quyết định and Quy định, "QĐ") share
+    # a sequence; types written without one (a State law, a resolution of the National Assembly, a công văn) are
+    # told apart by name, as their rule rows are, instead of all falling into one "-" sequence of the issuer.
+    code = doc.doc_type.code or "-" + "-".join(fold(doc.doc_type.name).split())[:40]
     if issuer.numbering_scope == NumberingScope.TERM:
         term = term_for(issuer, day)
         scope, scope_label = f"term-{term.pk}", term.name
@@ -73,14 +77,28 @@ def take(sequence: Sequence) -> int:
     """The next number of `sequence`. Must run inside the transaction that uses the number."""
     if not connection.in_atomic_block:
         raise RuntimeError("take() phải chạy trong transaction của thao tác dùng số.")
-    row = NumberSequence.objects.select_for_update().filter(key=sequence.key).first()
-    if row is None:
+    number = _next(sequence.key)
+    if number is None:
         try:
             with transaction.atomic():
-                row = NumberSequence.objects.create(key=sequence.key, label=sequence.label[:200])
+                NumberSequence.objects.create(key=sequence.key, label=sequence.label[:200], last=1)
+            return 1
         except IntegrityError:
-            # Another issuer created it at the same moment: take it, locked, like any other time.
-            row = NumberSequence.objects.select_for_update().get(key=sequence.key)
-    row.last += 1
-    row.save(update_fields=["last"])
-    return row.last
+            # Another issuer created it at the same moment: count on from theirs, like any other time.
+            number = _next(sequence.key)
+            if number is None:
+                raise
+    return number
+
+
+def _next(key: str) -> int | None:
+    """Count the sequence on and read the new last number in one statement, which also locks the row until the
+    transaction ends (PostgreSQL: the row lock, waited for if another issuer holds it; SQLite: the write lock
+    held since BEGIN IMMEDIATE). One round trip under the lock instead of a locking read and a write."""
+    q = connection.ops.quote_name
+    table, last = q(NumberSequence._meta.db_table), q("last")
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {last} = {last} + 1 WHERE {q('key')} = %s RETURNING {last}",  # noqa: S608
+                       [key])
+        row = cursor.fetchone()
+    return int(row[0]) if row else None
