@@ -1,13 +1,17 @@
-"""`{% doc_status d %}`, `{% entry_status e %}`: the step a document or an incoming entry is at, as a chip."""
+"""`{% doc_status d %}`, `{% entry_status e %}`: the step a document or an incoming entry is at, as a chip;
+`{% register_row row link_column date_columns %}`: one row of a register."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from vanphong.documents.models import Document, IncomingEntry
+from vanphong.web.templatetags.marks import marks
 
 register = template.Library()
 
@@ -31,3 +35,25 @@ def entry_status(entry: IncomingEntry) -> SafeString:
     if entry.is_overdue(timezone.localdate()):
         chip = format_html('{} <span class="chip chip-overdue">Quá hạn</span>', chip)
     return chip
+
+
+@register.simple_tag
+def register_row(row: Any, link_column: int, date_columns: tuple[int, ...]) -> SafeString:
+    """One row of a register: every cell escaped, the key column linked with its marks, dates aligned right.
+
+    A tag rather than a loop of template tags per cell: a register page draws 500 cells, where the loop cost
+    more than the whole query behind it."""
+    record = row.record
+    doc = getattr(record, "document", record)
+    cells = []
+    for n, cell in enumerate(row.cells, start=1):
+        if n == link_column:
+            cells.append(format_html('<td>{} <a href="{}">{}</a></td>', marks(doc), record.get_absolute_url(),
+                                     cell or "—"))
+        elif n in date_columns:
+            cells.append(format_html('<td class="date">{}</td>', cell))
+        else:
+            cells.append(format_html("<td>{}</td>", cell))
+    overdue = isinstance(record, IncomingEntry) and record.is_overdue(timezone.localdate())
+    return format_html("<tr{}>{}</tr>", mark_safe(' class="is-overdue"') if overdue else "",
+                       mark_safe("".join(cells)))  # noqa: S308 - every cell above is built by format_html
