@@ -3,6 +3,7 @@ the database driver (SQLite integers stop at 2**63 - 1)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 MAX_ID = 2**62
@@ -27,3 +28,15 @@ class IdConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+# An id no record has, reversed once to learn where an id goes in an address (18 digits, as <id:…> takes).
+_PROBE = 271828182845904523
+
+
+def id_url(viewname: str) -> Callable[[int], str]:
+    """`reverse(viewname, args=[pk])` for a whole page of rows at the cost of one reverse()."""
+    from django.urls import reverse
+
+    before, _, after = reverse(viewname, args=[_PROBE]).partition(str(_PROBE))
+    return lambda pk: f"{before}{pk}{after}"

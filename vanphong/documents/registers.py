@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from vanphong.core.ids import id_url
 from vanphong.documents.models import Document, IncomingEntry
 from vanphong.security.classification import Classification, Urgency
 
@@ -53,9 +54,11 @@ def _marks(doc: Document) -> str:
 class Row:
     cells: tuple[str, ...]
     record: Any
+    url: str = ""
 
 
 def incoming_rows(entries: Iterable[IncomingEntry]) -> list[Row]:
+    url = id_url("documents:incoming")
     out = []
     for e in entries:
         doc = e.document
@@ -65,11 +68,12 @@ def incoming_rows(entries: Iterable[IncomingEntry]) -> list[Row]:
         signed = e.confirmed_by.display_name if e.confirmed_by_id and e.confirmed_by else ""
         note = "; ".join(p for p in (_marks(doc), e.note) if p)
         out.append(Row((_day(e.received_at), str(e.number or ""), doc.issuer_name, doc.symbol, _day(doc.issued_on),
-                        summary_for_register(doc), receiver, _day(e.handed_at), signed, note), e))
+                        summary_for_register(doc), receiver, _day(e.handed_at), signed, note), e, url(e.pk)))
     return out
 
 
 def outgoing_rows(docs: Iterable[Document]) -> list[Row]:
+    url = id_url("documents:detail")
     out = []
     for d in docs:
         internal = ", ".join(u.short_name or u.name for u in d.internal_recipients.all())
@@ -77,7 +81,7 @@ def outgoing_rows(docs: Iterable[Document]) -> list[Row]:
         filed = d.filed_unit.name if d.filed_unit_id and d.filed_unit else "Văn thư"
         out.append(Row((d.symbol, _day(d.issued_on), summary_for_register(d), d.signer_name, recipients, filed,
                         str(d.copies or ""), _day(d.released_at), "", "; ".join(p for p in (_marks(d), d.note) if p)),
-                       d))
+                       d, url(d.pk)))
     return out
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from django import template
@@ -41,19 +42,21 @@ def entry_status(entry: IncomingEntry) -> SafeString:
 def register_row(row: Any, link_column: int, date_columns: tuple[int, ...]) -> SafeString:
     """One row of a register: every cell escaped, the key column linked with its marks, dates aligned right.
 
-    A tag rather than a loop of template tags per cell: a register page draws 500 cells, where the loop cost
-    more than the whole query behind it."""
+    A tag rather than a loop of template tags per cell, and plain escaping rather than format_html per cell: a
+    register page draws 500 cells, where either cost more than the whole query behind it."""
     record = row.record
     doc = getattr(record, "document", record)
     cells = []
     for n, cell in enumerate(row.cells, start=1):
+        text = escape(cell)
         if n == link_column:
-            cells.append(format_html('<td>{} <a href="{}">{}</a></td>', marks(doc), record.get_absolute_url(),
-                                     cell or "—"))
+            link = escape(row.url or record.get_absolute_url())
+            cells.append(f'<td>{marks(doc)} <a href="{link}">{text or "—"}</a></td>')
         elif n in date_columns:
-            cells.append(format_html('<td class="date">{}</td>', cell))
+            cells.append(f'<td class="date">{text}</td>')
         else:
-            cells.append(format_html("<td>{}</td>", cell))
+            cells.append(f"<td>{text}</td>")
     overdue = isinstance(record, IncomingEntry) and record.is_overdue(timezone.localdate())
-    return format_html("<tr{}>{}</tr>", mark_safe(' class="is-overdue"') if overdue else "",
-                       mark_safe("".join(cells)))  # noqa: S308 - every cell above is built by format_html
+    # Every piece above is escaped (html.escape, as django.utils.html.escape) or is the marks tag's safe output.
+    opening = '<tr class="is-overdue">' if overdue else "<tr>"
+    return mark_safe(opening + "".join(cells) + "</tr>")  # noqa: S308
