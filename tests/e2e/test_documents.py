@@ -76,7 +76,7 @@ def test_a_day_of_the_van_thu_from_an_urgent_incoming_document_to_its_answer_rec
     page.goto(entry.get_absolute_url())
     press(page, "Bắt đầu xử lý")
     page.get_by_role("link", name="Soạn văn bản trả lời").click()
-    page.get_by_label("Cơ quan ban hành").select_option(value=str(issuer("VPTW").pk))
+    page.get_by_label("Cơ quan ban hành", exact=True).select_option(value=str(issuer("VPTW").pk))
     page.get_by_label("Loại văn bản").select_option(value=str(party_type("CV").pk))
     page.locator("#id_body").fill("Văn phòng Trung ương Đảng nhận được Công văn số 125-CV/TU.\n"
                                        "Đề nghị Tỉnh ủy tiếp tục triển khai và báo cáo định kỳ.")

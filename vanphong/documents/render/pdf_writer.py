@@ -174,6 +174,9 @@ class _PdfWriter:
         table.setStyle(_bare_table(self.fonts.face(), extra=[("TOPPADDING", (0, 1), (-1, 1), g.header_gap_pt)]))
         out: list[Flowable] = [self.para(x, align="left") for x in sh.above_header_left]
         out += [self.para(x, align="right") for x in sh.above_header_right]
+        if out:
+            # A boxed mark (DỰ THẢO) must not touch the heading under it.
+            out.append(Spacer(1, g.header_gap_pt))
         return [*out, table]
 
     def title(self) -> list[Flowable]:

@@ -64,7 +64,7 @@ def document_context(user: User, doc: Document) -> dict[str, Any]:
         a.signatures = signature_reports(a) if a.file.mime_type == "application/pdf" else []  # type: ignore[attr-defined]
     return {
         "doc": doc, "attachments": shown, "signed": signed,
-        "links": links, "anchors": body_text.anchors(doc.body),
+        "links": links, "anchors": body_text.anchors(doc.body), "blocks": body_text.blocks(doc.body),
         "deliveries": doc.entries.filter(channel=IncomingEntry.Channel.INTERNAL).select_related(
             "receiving_unit", "confirmed_by__person") if doc.is_outgoing else [],
     }
@@ -75,7 +75,8 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     doc = _doc(request, pk)
     mark_read(user, doc.get_absolute_url())
-    steps = OUTGOING.available(user, doc) if doc.is_outgoing else []
+    # The step that moves the document on first; returning and recalling after it.
+    steps = sorted(OUTGOING.available(user, doc), key=lambda t: t.style != "primary") if doc.is_outgoing else []
     context = document_context(user, doc)
     context.update({
         "steps": steps, "history": OUTGOING.timeline(doc) if doc.is_outgoing else [],

@@ -50,7 +50,7 @@ def entry_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     entry = services.access_entry(user, pk)
     mark_read(user, entry.get_absolute_url())
-    steps = INCOMING.available(user, entry)
+    steps = sorted(INCOMING.available(user, entry), key=lambda t: t.style != "primary")
     context: dict[str, Any] = {
         "entry": entry, "steps": steps, "history": INCOMING.timeline(entry),
         "submit_form": SubmitForm() if any(s.name == "submit" for s in steps) else None,
