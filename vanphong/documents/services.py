@@ -34,7 +34,7 @@ from vanphong.files.services import check_store_file
 from vanphong.search.changes import record_changed
 from vanphong.security import policy
 from vanphong.security.audit import record_event
-from vanphong.security.classification import AboveCeiling, Classification, Urgency, check_ceiling
+from vanphong.security.classification import Classification, Urgency, check_may_classify
 from vanphong.text import normalize
 
 D = Document.Status
@@ -50,17 +50,9 @@ def _snapshot(doc: Document) -> dict[str, Any]:
 
 
 def _check_level(actor: User, classification: int, urgency: int) -> None:
-    if classification not in Classification.values:
-        raise ServiceError("Độ mật không hợp lệ.", field="classification")
+    check_may_classify(actor, classification, "tạo văn bản")
     if urgency not in Urgency.values:
         raise ServiceError("Độ khẩn không hợp lệ; chọn Thường, Khẩn, Thượng khẩn hoặc Hỏa tốc.", field="urgency")
-    try:
-        check_ceiling(classification)
-    except AboveCeiling as exc:
-        raise ServiceError(exc.messages[0], field="classification") from None
-    if classification > actor.clearance:
-        raise ServiceError("Bạn không thể tạo văn bản có độ mật cao hơn độ mật bạn được tiếp cận.",
-                           field="classification")
 
 
 def _check_text(value: str, label: str, name: str, limit: int, required: bool = True) -> str:

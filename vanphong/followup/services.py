@@ -16,7 +16,7 @@ from vanphong.followup.tasks import notify_assignee
 from vanphong.search.changes import record_changed
 from vanphong.security import policy
 from vanphong.security.audit import record_event
-from vanphong.security.classification import AboveCeiling, Classification, Urgency, check_ceiling
+from vanphong.security.classification import Classification, Urgency, check_may_classify
 
 
 def _snapshot(a: Assignment) -> dict[str, Any]:
@@ -52,13 +52,7 @@ def check_create_assignment(
     if len(title) > 500:
         raise ServiceError("Nội dung công việc dài quá 500 ký tự; hãy rút gọn, đưa chi tiết vào phần yêu cầu.",
                            field="title")
-    try:
-        check_ceiling(classification)
-    except AboveCeiling as exc:
-        raise ServiceError(exc.messages[0], field="classification") from None
-    if classification > actor.clearance:
-        raise ServiceError("Bạn không thể giao việc có độ mật cao hơn độ mật bạn được tiếp cận.",
-                           field="classification")
+    check_may_classify(actor, classification, "giao việc")
     if assignee is None and unit is None:
         raise ServiceError("Hãy chọn người thực hiện hoặc đơn vị chủ trì.", field="assignee")
     if assignee is not None and assignee.clearance < classification:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -46,3 +48,19 @@ def check_ceiling(level: int) -> None:
             "Hãy xử lý tài liệu này trên hệ thống được phép lưu độ mật đó.",
             code="above_ceiling",
         )
+
+
+def check_may_classify(actor: Any, level: int, doing: str) -> None:
+    """Refuse (with a Vietnamese ServiceError on `classification`) a level that is unknown, above the
+    installation ceiling, or above what `actor` may see; `doing` names the act ("giao việc", "tạo văn bản")."""
+    from vanphong.core.errors import ServiceError
+
+    if level not in Classification.values:
+        raise ServiceError("Độ mật không hợp lệ; chọn Thường, Mật, Tối mật hoặc Tuyệt mật.", field="classification")
+    try:
+        check_ceiling(level)
+    except AboveCeiling as exc:
+        raise ServiceError(exc.messages[0], field="classification") from None
+    if level > actor.clearance:
+        raise ServiceError(f"Bạn không thể {doing} có độ mật cao hơn độ mật bạn được tiếp cận.",
+                           field="classification")

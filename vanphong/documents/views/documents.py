@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -119,20 +120,34 @@ def new_view(request: HttpRequest) -> HttpResponse:
         initial = {"summary": f"trả lời {answering.document.symbol or 'văn bản đến số ' + str(answering.number)}",
                    "classification": answering.document.classification, "urgency": answering.document.urgency}
     form = DraftForm(request.POST or None, user=user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            d = _draft_from(form)
-            with transaction.atomic():
-                doc = (services.check_answer(user, answering.pk, d) if answering is not None
-                       else services.check_create_draft(user, d))
-                _link(user, doc, form)
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, "Đã lưu dự thảo.")
-            return redirect(doc)
+
+    def create(d: services.Draft) -> Document:
+        if answering is not None:
+            return services.check_answer(user, answering.pk, d)
+        return services.check_create_draft(user, d)
+
+    saved = _save_draft(request, user, form, create)
+    if saved is not None:
+        return redirect(saved)
     return render(request, "documents/draft_form.html", {"form": form, "answering": answering, "doc": None},
                   status=400 if form.errors else 200)
+
+
+def _save_draft(request: HttpRequest, user: User, form: DraftForm,
+                save: Callable[[services.Draft], Document]) -> Document | None:
+    """Save a posted draft form (with the document it names as related) in one transaction; None when it comes
+    back with its errors."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        with transaction.atomic():
+            doc = save(_draft_from(form))
+            _link(user, doc, form)
+    except ServiceError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return None
+    messages.success(request, "Đã lưu dự thảo.")
+    return doc
 
 
 @login_required
@@ -147,16 +162,10 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         "circulation", "signer", "authority", "on_behalf_of", "signer_position", "superior_name", "issuer_name")}
     initial["internal_recipients"] = list(doc.internal_recipients.all())
     form = DraftForm(request.POST or None, user=user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                doc = services.check_update_draft(user, doc.pk, version_of(request) or -1, _draft_from(form))
-                _link(user, doc, form)
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, "Đã lưu dự thảo.")
-            return redirect(doc)
+    saved = _save_draft(request, user, form,
+                        lambda d: services.check_update_draft(user, doc.pk, version_of(request) or -1, d))
+    if saved is not None:
+        return redirect(saved)
     return render(request, "documents/draft_form.html", {"form": form, "doc": doc, "answering": None},
                   status=400 if form.errors else 200)
 
