@@ -128,3 +128,21 @@ def test_a_draft_that_amends_an_issued_document_is_linked_both_ways(office, sign
     from vanphong.documents.models import Document
 
     assert Document.objects.filter(summary="sửa đổi, bổ sung Kết luận 01").count() == 1, "the refused draft is gone"
+
+
+def test_an_appendix_is_attached_to_a_draft_and_a_bad_file_is_refused(office, client):
+    from tests.documents.conftest import make_draft
+
+    draft = make_draft(office.thuong)
+    client.force_login(office.thuong)
+    pdf = render_pdf(party_letter())
+    ok = client.post(f"/van-ban/{draft.pk}/dinh-kem/", {"attachment": upload("phu-luc.pdf", pdf)}, follow=True)
+    assert "Đã đính kèm phu-luc.pdf" in ok.content.decode()
+    assert draft.attachments.get().kind == Attachment.Kind.APPENDIX
+    bad = client.post(f"/van-ban/{draft.pk}/dinh-kem/", {"attachment": upload("x.pdf", b"MZ" + b"\0" * 100)},
+                      follow=True)
+    assert "x.pdf" in bad.content.decode() and draft.attachments.count() == 1
+    client.force_login(office.outsider)
+    assert client.post(f"/van-ban/{draft.pk}/dinh-kem/", {"attachment": upload("y.pdf", pdf)},
+                       follow=True).status_code == 200
+    assert draft.attachments.count() == 1, "only the drafter's unit attaches"

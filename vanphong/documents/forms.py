@@ -84,6 +84,8 @@ class DraftForm(forms.Form):
     signer_position = forms.CharField(label="Chức vụ người ký", required=False, max_length=100)
     issuer_name = forms.CharField(label="Tên cơ quan ban hành in trên văn bản", required=False, max_length=200,
                                   help_text="Ví dụ “Bộ Chính trị”, “Ban Bí thư”; để trống: theo cơ quan ban hành.")
+    co_issuers = forms.CharField(label="Cơ quan cùng ban hành", required=False, max_length=200,
+                                 help_text="Văn bản liên tịch: các cơ quan cùng ban hành, cách nhau bằng dấu phẩy.")
     superior_name = forms.CharField(label="Cơ quan cấp trên", required=False, max_length=200,
                                     help_text="In trên tên cơ quan ban hành, ví dụ “Ban Chấp hành Trung ương”.")
     related_kind = forms.ChoiceField(
@@ -182,3 +184,9 @@ class SignForm(forms.Form):
 class CommentForm(forms.Form):
     quote = forms.CharField(label="Đoạn được góp ý", required=False, max_length=500)
     text = forms.CharField(label="Ý kiến", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AttachForm(forms.Form):
+    attachment = forms.FileField(label="Phụ lục, tài liệu kèm theo",
+                                 help_text="PDF, DOCX, ODT, XLSX hoặc ảnh; tệp chương trình, có mật khẩu, "
+                                           "hỏng bị từ chối.")

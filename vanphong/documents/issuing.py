@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from vanphong.core.errors import ServiceError
@@ -89,9 +90,10 @@ def sign_and_number(user: User, doc: Document, data: Mapping[str, Any]) -> None:
     doc.signer_name = doc.signer_name or user.display_name[:50]
     docx, pdf = rendering.render(doc, "docx"), rendering.render(doc, "pdf")
     signed = signing.sign_pdf(pdf, identity, "person", reason=f"Ký ban hành {doc.symbol}",
-                              location=doc.place or "Hà Nội")
+                              location=doc.place or settings.VANPHONG_OFFICE_PLACE)
     _attach(user, doc, Attachment.Kind.RENDERED_DOCX, docx, rendering.file_name(doc, "docx"))
-    _attach(user, doc, Attachment.Kind.SIGNED_PDF, signed, rendering.file_name(doc, "pdf"))
+    stored = _attach(user, doc, Attachment.Kind.SIGNED_PDF, signed, rendering.file_name(doc, "pdf"))
+    doc.pages = stored.file.page_count or doc.pages
 
 
 def release(user: User, doc: Document, data: Mapping[str, Any]) -> None:
@@ -103,7 +105,7 @@ def release(user: User, doc: Document, data: Mapping[str, Any]) -> None:
     with signed.file.open() as fh:
         person_signed = fh.read()
     sealed = signing.sign_pdf(person_signed, keys.seal_identity(doc.issuer), "organisation",
-                              reason=f"Phát hành {doc.symbol}", location=doc.place or "Hà Nội")
+                              reason=f"Phát hành {doc.symbol}", location=doc.place or settings.VANPHONG_OFFICE_PLACE)
     _attach(user, doc, Attachment.Kind.SIGNED_PDF, sealed, rendering.file_name(doc, "pdf"))
     copies = parse_id(data.get("copies"))
     if copies:

@@ -87,6 +87,7 @@ class Draft:
     superior_name: str = ""
     # As printed at the top left ("Bộ Chính trị" for a conclusion of TW); blank: the issuer's body, else its name.
     issuer_name: str = ""
+    co_issuers: str = ""
     drafting_unit: Unit | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -94,6 +95,7 @@ class Draft:
 def check_draft(actor: User, d: Draft) -> Draft:
     d.summary = _check_text(d.summary, "trích yếu nội dung", "summary", SUMMARY_MAX)
     d.issuer_name = _check_text(d.issuer_name, "tên cơ quan ban hành", "issuer_name", 200, required=False)
+    d.co_issuers = _check_text(d.co_issuers, "cơ quan cùng ban hành", "co_issuers", 200, required=False)
     d.signer_position = _check_text(d.signer_position, "chức vụ người ký", "signer_position", SIGNER_POSITION_MAX,
                                     required=False)
     _check_level(actor, d.classification, d.urgency)
@@ -117,7 +119,8 @@ def _apply_draft(doc: Document, d: Draft) -> None:
     body = d.issuer.body
     doc.issuer_name = d.issuer_name.strip() or (body.name if body is not None else d.issuer.name)
     for name in ("summary", "body", "recipients_text", "addressees", "classification", "urgency", "circulation",
-                 "signer", "signer_position", "authority", "on_behalf_of", "superior_name", "drafting_unit"):
+                 "signer", "signer_position", "authority", "on_behalf_of", "superior_name", "drafting_unit",
+                 "co_issuers"):
         setattr(doc, name, getattr(d, name))
     doc.signer_name = (d.signer.display_name if d.signer else "")[:SIGNER_NAME_MAX]
 
@@ -350,3 +353,18 @@ def check_link_symbol(actor: User, source_id: int, symbol_text: str, kind: str) 
     if target is None:
         raise ServiceError(f"Không thấy văn bản {canonical} trong những văn bản bạn được xem.", field="related_symbol")
     return check_link(actor, source_id, target.pk, kind)
+
+
+def check_attach(actor: User, doc_id: int, name: str, content: Any) -> Attachment:
+    """Add an appendix (phụ lục, tài liệu kèm theo) to a draft; the file store checks the file itself."""
+    with transaction.atomic():
+        doc = policy.access(actor, Document.objects.all(), doc_id, lock=True, audit=False)
+        if not may_edit(actor, doc):
+            raise Forbidden("Chỉ đính kèm được vào dự thảo đang ở bước soạn thảo, do bạn hoặc đơn vị bạn soạn.")
+        stored = check_store_file(actor, content, name)
+        attachment = Attachment.objects.create(document=doc, file=stored, kind=Attachment.Kind.APPENDIX,
+                                               name=stored.original_name or name, added_by=actor,
+                                               draft_version=doc.draft_version)
+        record_event("documents.attached", actor=actor, obj=doc, new={"file": stored.sha256, "size": stored.size})
+        record_changed(doc)
+    return attachment

@@ -12,6 +12,7 @@ def _attachments() -> list[int]:
 register_page("documents:detail", pk=RecordParam(Document))
 register_page("documents:edit", pk=RecordParam(Document))
 register_page("documents:comment", pk=RecordParam(Document))
+register_page("documents:attach", pk=RecordParam(Document))
 register_page("documents:step", pk=RecordParam(Document), name=ValueParam(lambda: list(OUTGOING.transitions)))
 register_page("documents:rendition", pk=RecordParam(Document), fmt=ValueParam(lambda: ["pdf", "docx"]))
 register_page("documents:attachment", pk=RecordParam(Document), attachment_id=ValueParam(_attachments))

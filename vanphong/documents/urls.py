@@ -17,6 +17,7 @@ urlpatterns = [
     path("<id:pk>/sua/", documents.edit_view, name="edit"),
     path("<id:pk>/buoc/<slug:name>/", documents.step_view, name="step"),
     path("<id:pk>/gop-y/", documents.comment_view, name="comment"),
+    path("<id:pk>/dinh-kem/", documents.attach_view, name="attach"),
     path("<id:pk>/ban-trinh-bay.<slug:fmt>", documents.rendition_view, name="rendition"),
     path("<id:pk>/tep/<id:attachment_id>/", documents.attachment_view, name="attachment"),
 ]

@@ -22,7 +22,7 @@ from vanphong.core.notices import mark_read
 from vanphong.documents import body as body_text
 from vanphong.documents import rendering, services, signing
 from vanphong.documents.flows import OUTGOING
-from vanphong.documents.forms import CommentForm, DraftForm, SignForm
+from vanphong.documents.forms import AttachForm, CommentForm, DraftForm, SignForm
 from vanphong.documents.models import Attachment, Document, DocumentLink, IncomingEntry
 from vanphong.documents.views.common import take_step, version_of
 from vanphong.files.http import file_response
@@ -85,6 +85,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit": services.may_edit(user, doc),
         "may_comment": doc.status in (Document.Status.REVIEW, Document.Status.FORMAT_CHECK, Document.Status.SIGNING),
         "comment_form": CommentForm(), "sign_form": SignForm() if any(s.name == "sign" for s in steps) else None,
+        "attach_form": AttachForm() if services.may_edit(user, doc) else None,
         "entries": doc.entries.exclude(channel=IncomingEntry.Channel.INTERNAL) if not doc.is_outgoing else [],
     })
     return render(request, "documents/detail.html", context)
@@ -98,7 +99,7 @@ def _draft_from(form: DraftForm) -> services.Draft:
         internal_recipients=list(c["internal_recipients"]), classification=c["classification"],
         urgency=c["urgency"], circulation=c["circulation"], signer=c["signer"],
         signer_position=c["signer_position"], authority=c["authority"], on_behalf_of=c["on_behalf_of"],
-        superior_name=c["superior_name"], issuer_name=c["issuer_name"],
+        superior_name=c["superior_name"], issuer_name=c["issuer_name"], co_issuers=c["co_issuers"],
     )
 
 
@@ -159,7 +160,8 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(doc)
     initial = {name: getattr(doc, name) for name in (
         "issuer", "doc_type", "summary", "body", "addressees", "recipients_text", "classification", "urgency",
-        "circulation", "signer", "authority", "on_behalf_of", "signer_position", "superior_name", "issuer_name")}
+        "circulation", "signer", "authority", "on_behalf_of", "signer_position", "superior_name", "issuer_name",
+        "co_issuers")}
     initial["internal_recipients"] = list(doc.internal_recipients.all())
     form = DraftForm(request.POST or None, user=user, initial=initial)
     saved = _save_draft(request, user, form,
@@ -203,6 +205,21 @@ def comment_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         take_step(request, lambda _: services.check_add_comment(user, doc.pk, form.cleaned_data["text"],
                                                                 form.cleaned_data["quote"]), {}, "Đã ghi ý kiến.")
+    return redirect(doc)
+
+
+@login_required
+@require_POST
+def attach_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    doc = _doc(request, pk)
+    form = AttachForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn tệp phụ lục để đính kèm.")
+    else:
+        upload = form.cleaned_data["attachment"]
+        take_step(request, lambda _: services.check_attach(user, doc.pk, upload.name, upload), {},
+                  f"Đã đính kèm {upload.name}.")
     return redirect(doc)
 
 
