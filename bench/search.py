@@ -86,8 +86,10 @@ def _env_int(name: str, default: int) -> int:
 
 def corpus_stamp(size: int, subset: int) -> dict[str, Any]:
     from bench.search_corpus import GENERATOR_VERSION
+    from vanphong.search.documents import SCHEMA_VERSION
 
-    return {"size": size, "subset": subset, "seed": SEED, "generator": GENERATOR_VERSION}
+    # The index files were written for one schema: another one needs the corpus loaded again.
+    return {"size": size, "subset": subset, "seed": SEED, "generator": GENERATOR_VERSION, "schema": SCHEMA_VERSION}
 
 
 def configure_environment(stamp: dict[str, Any]) -> tuple[Path, bool]:
@@ -149,7 +151,7 @@ def tantivy_document(rec: Record, pk: int, office: Office) -> Any:
     folded by the generator (checked against make_document on a sample after loading)."""
     import tantivy
 
-    from vanphong.search.documents import PUBLIC, digest_of, key
+    from vanphong.search.documents import PUBLIC, add_text, digest_of, key
 
     unit = office.units[rec.unit].pk
     if rec.classification == 0:
@@ -164,10 +166,7 @@ def tantivy_document(rec: Record, pk: int, office: Office) -> Any:
     doc.add_text("key", key("assignment", pk))
     doc.add_text("type", "assignment")
     doc.add_integer("id", pk)
-    doc.add_text("title", rec.title)
-    doc.add_text("body", rec.body)
-    doc.add_text("title_f", rec.title_f)
-    doc.add_text("body_f", rec.body_f)
+    add_text(doc, rec.title, rec.body, rec.title_f, rec.body_f)
     doc.add_integer("cls", rec.classification)
     for term in acl:
         doc.add_text("acl", term)

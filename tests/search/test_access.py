@@ -77,3 +77,26 @@ def test_an_inactive_or_anonymous_person_finds_nothing(office):
 def test_every_level_is_visible_to_the_person_it_was_given_to(office):
     results = find(office.tuyetmat, "LEAKMARK", types=("assignment",))
     assert results.total == len(LEVELS)
+
+
+@pytest.mark.parametrize("who", ("thuong", "mat", "outsider", "leader"))
+def test_the_engine_itself_leaves_out_what_the_person_may_not_see(office, who):
+    # More hidden matches than a page holds: were the engine to let them through for the policy to drop, a page
+    # would come back short and the total would count them.
+    user = office.users[who]
+    for n in range(25):
+        give(office.leader, f"Hồ sơ mật số {n} QMANYSECRETQ", classification=Classification.TOI_MAT,
+             assignee=office.tuyetmat)
+    for n in range(3):
+        give(office.leader, f"Hồ sơ thường số {n} QMANYSECRETQ", assignee=office.thuong)
+    visible = set(policy.visible(user, Assignment.objects.filter(title_key__contains="qmanysecretq"))
+                  .values_list("pk", flat=True))
+    results = find(user, "QMANYSECRETQ", types=("assignment",))
+    assert results.total == len(visible)
+    assert {h.id for h in results.hits} <= visible and len(results.hits) == min(len(visible), results.page_size)
+    from vanphong.search import engine
+    from vanphong.search.parse import parse
+    from vanphong.search.query import Filters, build
+
+    q = build(parse("qmanysecretq "), user, Filters(types=("assignment",)))
+    assert engine.hit_count(engine.node().searcher().search(q, limit=1, count=True)) == len(visible)

@@ -9,11 +9,14 @@ from typing import Any
 import tantivy
 
 from vanphong.search.registry import RecordSpec
-from vanphong.text import fold, normalize
+from vanphong.text import fold, normalize, syllables
 
 # Raised whenever the schema or the document recipe changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PUBLIC = "pub"
+# A title word's beginnings from this length are indexed, so the word a person is still typing is one term.
+MIN_PREFIX = 2
+MAX_PREFIX = 20
 
 
 def build_schema() -> tantivy.Schema:
@@ -21,11 +24,15 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("key", tokenizer_name="raw")
     sb.add_text_field("type", stored=True, tokenizer_name="raw")
     sb.add_integer_field("id", stored=True, indexed=True, fast=True)
-    # Original text (normalised; the default tokenizer lowercases it) and folded text (no diacritics, đ → d).
+    # Original text (normalised; the default tokenizer lowercases it), for exact-diacritic ranking and display.
     sb.add_text_field("title", stored=True)
     sb.add_text_field("body", stored=True)
+    # Folded text (no diacritics, đ → d): `all_f`, title and body, is what a word must match (one posting list
+    # per word, so a query intersects few lists); `title_f` ranks title matches higher; `title_p` holds the
+    # beginnings of title words, so the word still being typed matches as one term instead of an expansion.
+    sb.add_text_field("all_f")
     sb.add_text_field("title_f")
-    sb.add_text_field("body_f")
+    sb.add_text_field("title_p")
     sb.add_integer_field("cls", stored=True, indexed=True, fast=True)
     sb.add_text_field("acl", tokenizer_name="raw")
     sb.add_integer_field("day", indexed=True, fast=True)
@@ -64,10 +71,7 @@ def make_document(spec: RecordSpec, obj: Any) -> tuple[tantivy.Document, int]:
     doc.add_text("key", key(spec.type, obj.pk))
     doc.add_text("type", spec.type)
     doc.add_integer("id", int(obj.pk))
-    doc.add_text("title", title)
-    doc.add_text("body", body)
-    doc.add_text("title_f", fold(title))
-    doc.add_text("body_f", fold(body))
+    add_text(doc, title, body, fold(title), fold(body))
     doc.add_integer("cls", int(cls))
     for term in acl:
         doc.add_text("acl", term)
@@ -78,6 +82,25 @@ def make_document(spec: RecordSpec, obj: Any) -> tuple[tantivy.Document, int]:
             doc.add_integer(name, int(v))
     doc.add_integer("h", digest)
     return doc, digest
+
+
+def add_text(doc: tantivy.Document, title: str, body: str, title_f: str, body_f: str) -> None:
+    """The text fields of a document, from its normalised and folded title and body (the bulk loader of the
+    benchmark folds its own and calls this too, so both build the same documents)."""
+    doc.add_text("title", title)
+    doc.add_text("body", body)
+    doc.add_text("all_f", title_f)
+    doc.add_text("all_f", body_f)
+    doc.add_text("title_f", title_f)
+    doc.add_text("title_p", " ".join(prefixes(title_f)))
+
+
+def prefixes(folded: str) -> list[str]:
+    """The beginnings of each word of folded text, from MIN_PREFIX letters: "hoi nghi" -> ho hoi ng ngh nghi."""
+    out: set[str] = set()
+    for word in syllables(folded):
+        out.update(word[:n] for n in range(MIN_PREFIX, min(len(word), MAX_PREFIX) + 1))
+    return sorted(out)
 
 
 def digest_of(parts: list[Any]) -> int:

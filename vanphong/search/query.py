@@ -12,7 +12,7 @@ import tantivy
 from django.utils.safestring import SafeString
 
 from vanphong.search import engine
-from vanphong.search.documents import PUBLIC, SCHEMA
+from vanphong.search.documents import SCHEMA
 from vanphong.search.parse import ParsedQuery, Term, parse
 from vanphong.search.registry import SPECS, url_context
 from vanphong.search.snippets import Matcher, highlight
@@ -100,35 +100,47 @@ def _boost(q: tantivy.Query, weight: float) -> tantivy.Query:
     return q if weight == 1.0 else tantivy.Query.boost_query(q, weight)
 
 
-def _fields() -> list[tuple[str, float]]:
-    return [("title", TITLE_BOOST), ("body", 1.0)]
+@dataclass
+class Clauses:
+    """A query in parts: what must match (few posting lists), what only adds to the score, what is excluded."""
+
+    must: list[tantivy.Query] = field(default_factory=list)
+    should: list[tantivy.Query] = field(default_factory=list)
+    must_not: list[tantivy.Query] = field(default_factory=list)
+
+    def query(self) -> tantivy.Query:
+        # A Should beside Musts adds to the score of what matches and never widens the match; the engine only
+        # looks at it for documents the Musts already chose.
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in self.must]
+                                           + [(tantivy.Occur.Should, q) for q in self.should]
+                                           + [(tantivy.Occur.MustNot, q) for q in self.must_not])
 
 
-def word_query(t: Term, prefix: bool = False) -> tantivy.Query:
-    subs = []
-    for name, weight in _fields():
-        subs.append(_boost(tantivy.Query.term_query(SCHEMA, f"{name}_f", t.folded), weight))
-        if t.accented:
-            subs.append(_boost(tantivy.Query.term_query(SCHEMA, name, t.exact), weight * EXACT_BOOST))
-        if prefix and name == "title":
-            # A word still being typed matches the longer words it begins in titles, which is what one
-            # recognises while typing; in bodies it matches once whole (expanding it there costs the most).
-            subs.append(_boost(tantivy.Query.phrase_prefix_query(SCHEMA, f"{name}_f", [t.folded]),
-                               weight * PREFIX_BOOST))
-    return _should(subs)
+def word_query(t: Term, c: Clauses, prefix: bool = False) -> None:
+    """One word: it must be somewhere in the record (folded); in the title, and as typed, it counts more."""
+    matches = tantivy.Query.term_query(SCHEMA, "all_f", t.folded)
+    if prefix:
+        # A word still being typed also matches the title words it begins (one indexed term, no expansion);
+        # in bodies it matches once whole.
+        begins = _boost(tantivy.Query.term_query(SCHEMA, "title_p", t.folded), TITLE_BOOST * PREFIX_BOOST)
+        matches = _should([matches, begins])
+    c.must.append(matches)
+    c.should.append(_boost(tantivy.Query.term_query(SCHEMA, "title_f", t.folded), TITLE_BOOST))
+    if t.accented:
+        c.should.append(_boost(tantivy.Query.term_query(SCHEMA, "title", t.exact), TITLE_BOOST * EXACT_BOOST))
+        c.should.append(_boost(tantivy.Query.term_query(SCHEMA, "body", t.exact), EXACT_BOOST))
 
 
-def phrase_query(terms: list[Term]) -> tantivy.Query:
+def phrase_query(terms: list[Term], c: Clauses) -> None:
     if len(terms) == 1:
-        return word_query(terms[0])
-    subs = []
-    accented = any(t.accented for t in terms)
-    for name, weight in _fields():
-        subs.append(_boost(tantivy.Query.phrase_query(SCHEMA, f"{name}_f", [t.folded for t in terms]), weight))
-        if accented:
-            subs.append(_boost(tantivy.Query.phrase_query(SCHEMA, name, [t.exact for t in terms]),
-                               weight * EXACT_BOOST))
-    return _should(subs)
+        word_query(terms[0], c)
+        return
+    c.must.append(tantivy.Query.phrase_query(SCHEMA, "all_f", [t.folded for t in terms]))
+    c.should.append(_boost(tantivy.Query.phrase_query(SCHEMA, "title_f", [t.folded for t in terms]), TITLE_BOOST))
+    if any(t.accented for t in terms):
+        for name, weight in (("title", TITLE_BOOST), ("body", 1.0)):
+            c.should.append(_boost(tantivy.Query.phrase_query(SCHEMA, name, [t.exact for t in terms]),
+                                   weight * EXACT_BOOST))
 
 
 def _filter(q: tantivy.Query) -> tantivy.Query:
@@ -136,18 +148,29 @@ def _filter(q: tantivy.Query) -> tantivy.Query:
     return tantivy.Query.const_score_query(q, 0.0)
 
 
-def access_query(user: Any) -> tantivy.Query | None:
-    """The policy as an engine query (security.policy.visible, mirrored); None: the person sees nothing."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return None
-    parts = [tantivy.Query.range_query(SCHEMA, "cls", tantivy.FieldType.Integer, 0, int(user.clearance))]
-    if not policy.sees_all_classified(user):
-        terms = [PUBLIC, f"u:{user.pk}", f"c:{user.pk}"]
+def hidden_query(user: Any) -> tantivy.Query | None:
+    """What the policy hides from `user` (security.policy.visible, mirrored), as one query to exclude.
+
+    Everything at Thường is visible; what is above the person's clearance is hidden; a classified record within
+    it is hidden unless the person created it, it was shared with them or their unit, or they see all
+    classified records. Excluding the (few) hidden records costs the engine far less than requiring the (many)
+    visible ones on every match."""
+    clearance = int(user.clearance)
+    hidden = []
+    above = [level for level in Classification.values if level > clearance]
+    if above:
+        hidden.append(tantivy.Query.term_set_query(SCHEMA, "cls", above))
+    within = [level for level in Classification.values if 0 < level <= clearance]
+    if within and not policy.sees_all_classified(user):
+        mine = [f"u:{user.pk}", f"c:{user.pk}"]
         unit_id = user.unit_id_or_none
         if unit_id is not None:
-            terms.append(f"n:{unit_id}")
-        parts.append(tantivy.Query.term_set_query(SCHEMA, "acl", terms))
-    return tantivy.Query.boolean_query([(tantivy.Occur.Must, _filter(p)) for p in parts])
+            mine.append(f"n:{unit_id}")
+        hidden.append(tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, tantivy.Query.term_set_query(SCHEMA, "cls", within)),
+            (tantivy.Occur.MustNot, tantivy.Query.term_set_query(SCHEMA, "acl", mine)),
+        ]))
+    return _should(hidden) if hidden else None
 
 
 def filter_queries(f: Filters) -> list[tantivy.Query]:
@@ -167,19 +190,22 @@ def filter_queries(f: Filters) -> list[tantivy.Query]:
 
 
 def build(parsed: ParsedQuery, user: Any, filters: Filters) -> tantivy.Query | None:
-    access = access_query(user)
-    if access is None:
+    """The engine query of what `user` may see matching `parsed`; None: the person sees nothing."""
+    if user is None or not user.is_authenticated or not user.is_active:
         return None
-    must = [word_query(t) for t in parsed.words]
-    must += [phrase_query(p) for p in parsed.phrases]
+    c = Clauses()
+    for t in parsed.words:
+        word_query(t, c)
+    for terms in parsed.phrases:
+        phrase_query(terms, c)
     if parsed.prefix is not None:
-        must.append(word_query(parsed.prefix, prefix=True))
-    must += [_filter(q) for q in filter_queries(filters)]
-    must.append(access)
-    clauses = [(tantivy.Occur.Must, q) for q in must]
-    # Ranking only: a Should beside Musts adds to the score of what matches and never widens the match.
-    clauses += [(tantivy.Occur.Should, compound_query(c)) for c in parsed.compounds]
-    return tantivy.Query.boolean_query(clauses)
+        word_query(parsed.prefix, c, prefix=True)
+    c.must += [_filter(q) for q in filter_queries(filters)]
+    hidden = hidden_query(user)
+    if hidden is not None:
+        c.must_not.append(hidden)
+    c.should += [compound_query(terms) for terms in parsed.compounds]
+    return c.query()
 
 
 def compound_query(terms: list[Term]) -> tantivy.Query:
