@@ -202,3 +202,15 @@ def test_an_index_ahead_of_a_restored_log_is_rebuilt(office):
     engine.forget(root)
     assert find(office.thuong, "leakmark").total == 1
     assert (root / "CURRENT").read_text().strip() != gen
+
+
+def test_a_change_another_process_logged_but_did_not_apply_is_seen_within_the_check_period(office, monkeypatch):
+    a = give(office.leader, "Việc của máy khác QOTHERPROCQ", assignee=office.thuong)
+    assert find(office.thuong, "qotherprocq").total == 1
+    # Another process changed the record and logged it, then died before applying: nothing in this process knows.
+    Assignment.objects.filter(pk=a.pk).update(title="Việc đã đổi tên QRENAMEDQ", title_key="viec da doi ten qrenamedq")
+    SearchChange.objects.create(record_type="assignment", record_id=a.pk)
+    monkeypatch.setattr(engine, "CHECK_SECONDS", 3600.0)
+    assert find(office.thuong, "qrenamedq").total == 0, "not asked again within the period"
+    monkeypatch.setattr(engine, "CHECK_SECONDS", 0.0)
+    assert find(office.thuong, "qrenamedq").total == 1

@@ -31,6 +31,9 @@ def _log(record_type: str, record_id: Any, op: str) -> None:
     if record_id is None:
         return
     SearchChange.objects.create(record_type=record_type, record_id=int(record_id), op=op)
+    from vanphong.search import engine
+
+    engine.changes_logged += 1
     _apply_after_commit()
 
 

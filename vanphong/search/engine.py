@@ -41,6 +41,10 @@ GAP_SECONDS = 300
 MAX_GAPS = 10_000
 
 Progress = Callable[[int, int], None]
+# How often a search asks the database for change-log rows nobody has applied (a query each time).
+CHECK_SECONDS = 0.5
+# Changes this process has logged (search.changes counts them): a search after one always looks at the log.
+changes_logged = 0
 
 
 def hit_count(result: tantivy.SearchResult) -> int:
@@ -127,6 +131,8 @@ class Node:
         self._gen: str | None = None
         self._seen_cursor = -1
         self.beat_at = 0.0
+        self._checked_at = 0.0
+        self._logged_seen = -1
 
     # --- the live generation ---------------------------------------------------------------------------------
     def current_gen(self) -> str | None:
@@ -181,6 +187,8 @@ class Node:
         """Take a freshly built generation as the live one (the builder has just swapped CURRENT)."""
         with self._lock:
             self._index, self._gen, self._seen_cursor = index, gen, cursor
+            # The builder has just applied the whole log: that is as good as a check.
+            self._logged_seen, self._checked_at = changes_logged, time.monotonic()
 
     def ensure_ready(self, on_progress: Progress | None = None) -> tantivy.Index:
         """The live generation; if there is none to trust, rebuild it now (waiting for a rebuild under way)."""
@@ -225,6 +233,8 @@ class Node:
             # Another process of this node applied changes: see its commit now, not after the reader's delay.
             index.reload()
             self._seen_cursor = state.cursor
+        if not state.gaps and not self._may_have_news():
+            return 0
         if not state.gaps and not SearchChange.objects.filter(id__gt=state.cursor).exists():
             self.heartbeat(state.cursor)
             return 0
@@ -238,6 +248,16 @@ class Node:
             self._seen_cursor = state.cursor
         self.heartbeat(state.cursor)
         return total
+
+    def _may_have_news(self) -> bool:
+        """Whether the log may hold rows nobody applied: always after this process logged a change; otherwise
+        at most every CHECK_SECONDS (another process applies its own changes right after commit, and this one
+        sees them through state.json; what a crash left behind is also caught by the periodic follow job)."""
+        now = time.monotonic()
+        if self._logged_seen != changes_logged or now - self._checked_at >= CHECK_SECONDS:
+            self._logged_seen, self._checked_at = changes_logged, now
+            return True
+        return False
 
     def heartbeat(self, cursor: int, force: bool = False) -> None:
         """Tell the database how far this node has applied the log (so pruning leaves it what it still needs)."""

@@ -45,26 +45,26 @@ def fold(s: str) -> str:
     return clean_space(bare)
 
 
-class _FoldChar(dict[int, str]):
-    """A `str.translate` table folding one character to one character (lower case, no mark, đ → d), filled in as
-    characters are met; a character whose fold is not a single character is only lowered. Bounded."""
+def _fold_char_table() -> dict[int, str]:
+    """Every character of the Latin blocks Vietnamese uses, folded to one character (or kept, when its fold is
+    not one character): a plain dict holding every one of them, so `str.translate` finds each in C without a
+    miss; characters outside those blocks stay as they are."""
+    table: dict[int, str] = {}
+    for start, end in ((0x0, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070)):
+        for code in range(start, end):
+            c = chr(code)
+            folded = fold(c) if c.isalpha() else c
+            table[code] = folded if len(folded) == 1 else c
+    return table
 
-    def __missing__(self, code: int) -> str:
-        c = chr(code)
-        folded = fold(c) if not c.isspace() else c
-        mapped = folded if len(folded) == 1 else c.lower() if len(c.lower()) == 1 else c
-        if len(self) < 65536:
-            self[code] = mapped
-        return mapped
 
-
-_FOLD_CHAR = _FoldChar()
+FOLD_CHAR_TABLE = _fold_char_table()
 
 
 def fold_chars(s: str) -> str:
     """Fold `s` character by character, keeping its length, so a position in the result is a position in `s`.
 
     For finding where folded words occur in normalised (NFC) text: fold_chars("Đà Nẵng") == "da nang". Unlike
-    `fold`, it neither normalises nor tidies spaces.
+    `fold`, it neither normalises nor tidies spaces, and leaves letters outside the Latin script as they are.
     """
-    return s.translate(_FOLD_CHAR)
+    return s.translate(FOLD_CHAR_TABLE)
