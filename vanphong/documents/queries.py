@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from vanphong.core.models import User
@@ -139,59 +139,48 @@ class Awaiting:
     record: Any
 
 
+# What the desk asks a person to do with an entry or a document, by the step it is at: each kind of work the
+# desk lists is at its own step, so the step names it (and the query needs no per-row label).
+ENTRY_TODO: dict[str, str] = {
+    E.SUBMITTED: "Cho ý kiến chỉ đạo", E.DIRECTED: "Xử lý văn bản đến", E.IN_PROGRESS: "Xử lý văn bản đến",
+    E.RECEIVED: "Xác nhận đã nhận", E.REGISTERED: "Trình văn bản đến",
+}
+DOCUMENT_TODO: dict[str, str] = {
+    D.SIGNING: "Ký văn bản", D.DRAFT: "Sửa dự thảo được trả lại", D.REVIEW: "Rà soát dự thảo",
+    D.FORMAT_CHECK: "Kiểm tra thể thức", D.ISSUED: "Phát hành văn bản",
+}
+
+
 def awaiting(user: User, today: date | None = None, limit: int = 50) -> list[Awaiting]:
     """What awaits `user` in the văn thư: to direct, handle, confirm, submit, review, check, sign, release.
 
-    Most urgent first, then nearest deadline. Two queries (entries, documents), each through the policy; each
-    row is labelled by the first condition it meets."""
+    Most urgent first, then nearest deadline. Two queries (entries, documents), each through the policy."""
     today = today or timezone.localdate()
     unit = user.unit_id_or_none
     clerk = user.has_perm("documents.register_document")
-    entry_kinds: list[tuple[str, Q]] = [
-        ("Cho ý kiến chỉ đạo", Q(status=E.SUBMITTED, submitted_to=user)),
-        ("Xử lý văn bản đến", Q(status__in=(E.DIRECTED, E.IN_PROGRESS), handler=user)),
-    ]
+    mine = Q(status=E.SUBMITTED, submitted_to=user) | Q(status__in=(E.DIRECTED, E.IN_PROGRESS), handler=user)
     if unit is not None:
-        entry_kinds += [
-            ("Xử lý văn bản đến", Q(status__in=(E.DIRECTED, E.IN_PROGRESS), handler__isnull=True, lead_unit=unit)),
-            ("Xác nhận đã nhận", Q(status=E.RECEIVED, channel=IncomingEntry.Channel.INTERNAL, receiving_unit=unit)),
-        ]
+        mine |= Q(status__in=(E.DIRECTED, E.IN_PROGRESS), handler__isnull=True, lead_unit=unit)
+        mine |= Q(status=E.RECEIVED, channel=IncomingEntry.Channel.INTERNAL, receiving_unit=unit)
     if clerk:
-        entry_kinds.append(("Trình văn bản đến", Q(status=E.REGISTERED) & ~Q(channel=IncomingEntry.Channel.INTERNAL)))
+        mine |= Q(status=E.REGISTERED) & ~Q(channel=IncomingEntry.Channel.INTERNAL)
     out: list[Awaiting] = []
-    entries = _labelled(visible_entries(user), entry_kinds).order_by("-document__urgency", "deadline", "received_at")
+    entries = visible_entries(user).filter(mine).order_by("-document__urgency", "deadline", "received_at")
     for e in entries[:limit]:
         doc = e.document
-        out.append(Awaiting("entry", entry_kinds[e.kind][0], e.get_absolute_url(), doc.urgency, doc.classification,
+        out.append(Awaiting("entry", ENTRY_TODO[e.status], e.get_absolute_url(), doc.urgency, doc.classification,
                             e.deadline, e.is_overdue(today), e))
     returned = Exists(Step.objects.filter(machine=OUTGOING.name, record_id=OuterRef("pk"),
                                           transition__startswith="return_"))
-    doc_kinds: list[tuple[str, Q]] = [
-        ("Ký văn bản", Q(status=D.SIGNING, signer=user)),
-        ("Sửa dự thảo được trả lại", Q(status=D.DRAFT, created_by=user, was_returned=True)),
-    ]
+    todo = Q(status=D.SIGNING, signer=user) | Q(returned, status=D.DRAFT, created_by=user)
     if user.has_perm("documents.review_document"):
         review = Q(status=D.REVIEW) & ~Q(created_by=user)
-        doc_kinds.append(("Rà soát dự thảo", review & Q(drafting_unit=unit) if unit else review))
+        todo |= review & Q(drafting_unit=unit) if unit else review
     if clerk:
-        doc_kinds += [("Kiểm tra thể thức", Q(status=D.FORMAT_CHECK)), ("Phát hành văn bản", Q(status=D.ISSUED))]
-    outgoing = visible_documents(user).filter(direction=Document.Direction.OUTGOING).annotate(was_returned=returned)
-    for d in _labelled(outgoing, doc_kinds).order_by("-urgency", "updated_at")[:limit]:
-        out.append(Awaiting("document", doc_kinds[d.kind][0], d.get_absolute_url(), d.urgency, d.classification,
+        todo |= Q(status__in=(D.FORMAT_CHECK, D.ISSUED))
+    outgoing = visible_documents(user).filter(direction=Document.Direction.OUTGOING).filter(todo)
+    for d in outgoing.order_by("-urgency", "updated_at")[:limit]:
+        out.append(Awaiting("document", DOCUMENT_TODO[d.status], d.get_absolute_url(), d.urgency, d.classification,
                             None, False, d))
     out.sort(key=lambda a: (-a.urgency, not a.overdue, a.deadline or date.max))
     return out[:limit]
-
-
-def _labelled(qs: QuerySet[Any], kinds: list[tuple[str, Q]]) -> QuerySet[Any]:
-    """Rows meeting any of `kinds`, each with `kind`: the index of the first condition it meets.
-
-    The conditions are also the filter, as one OR: each names a status, so the database reads the few open rows
-    through the status index instead of labelling every row of a million-row register."""
-    if not kinds:
-        return qs.none()
-    anyone = Q(pk__in=[])
-    for _, condition in kinds:
-        anyone |= condition
-    cases = [When(condition, then=Value(n)) for n, (_, condition) in enumerate(kinds)]
-    return qs.filter(anyone).annotate(kind=Case(*cases, default=Value(-1), output_field=IntegerField()))
