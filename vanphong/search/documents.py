@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from itertools import pairwise
 import json
 from typing import Any
 
@@ -12,7 +13,7 @@ from vanphong.search.registry import RecordSpec
 from vanphong.text import fold, normalize, syllables
 
 # Raised whenever the schema or the document recipe changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PUBLIC = "pub"
 # A title word's beginnings from this length are indexed, so the word a person is still typing is one term.
 MIN_PREFIX = 2
@@ -33,6 +34,9 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("all_f")
     sb.add_text_field("title_f")
     sb.add_text_field("title_p")
+    # Each pair of neighbouring title words ("hoi nghi" → "hoi_nghi"), one term each: a query's compound words
+    # rank titles holding them as written together without reading positions.
+    sb.add_text_field("title_2", tokenizer_name="raw")
     sb.add_integer_field("cls", stored=True, indexed=True, fast=True)
     sb.add_text_field("acl", tokenizer_name="raw")
     sb.add_integer_field("day", indexed=True, fast=True)
@@ -93,6 +97,13 @@ def add_text(doc: tantivy.Document, title: str, body: str, title_f: str, body_f:
     doc.add_text("all_f", body_f)
     doc.add_text("title_f", title_f)
     doc.add_text("title_p", " ".join(prefixes(title_f)))
+    for pair in pairs(syllables(title_f)):
+        doc.add_text("title_2", pair)
+
+
+def pairs(words: list[str]) -> list[str]:
+    """Neighbouring words, joined: ["hoi", "nghi", "tw"] -> ["hoi_nghi", "nghi_tw"]."""
+    return sorted({f"{a}_{b}" for a, b in pairwise(words)})
 
 
 def prefixes(folded: str) -> list[str]:

@@ -12,7 +12,7 @@ import tantivy
 from django.utils.safestring import SafeString
 
 from vanphong.search import engine
-from vanphong.search.documents import SCHEMA
+from vanphong.search.documents import SCHEMA, pairs
 from vanphong.search.parse import ParsedQuery, Term, parse
 from vanphong.search.registry import SPECS, url_context
 from vanphong.search.snippets import Matcher, highlight
@@ -209,10 +209,11 @@ def build(parsed: ParsedQuery, user: Any, filters: Filters) -> tantivy.Query | N
 
 
 def compound_query(terms: list[Term]) -> tantivy.Query:
-    # Titles only: a title is where a record says what it is about, and phrase positions in 1–3 KB bodies would
-    # cost more than the whole rest of the query.
-    return _boost(tantivy.Query.phrase_query(SCHEMA, "title_f", [t.folded for t in terms]),
-                  TITLE_BOOST * COMPOUND_BOOST)
+    # Titles only (a title is where a record says what it is about), through the indexed pairs of neighbouring
+    # words: a phrase query would read positions for every candidate, and cost more than the rest of the query.
+    words = [t.folded for t in terms]
+    found = [tantivy.Query.term_query(SCHEMA, "title_2", pair) for pair in pairs(words)]
+    return _boost(found[0] if len(found) == 1 else _should(found), TITLE_BOOST * COMPOUND_BOOST)
 
 
 # --- running it ------------------------------------------------------------------------------------------------
