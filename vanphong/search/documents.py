@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from itertools import pairwise
 import json
+from itertools import pairwise
 from typing import Any
 
 import tantivy
