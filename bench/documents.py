@@ -44,7 +44,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(HERE)]
 sys.path.insert(0, str(ROOT))
 
 from bench.documents_corpus import CLERK, SEED, check_rows, corpus_stamp, load  # noqa: E402
-from bench.stats import emit, p50, p95, say  # noqa: E402
+from bench.stats import emit, judge, p50, p95, say  # noqa: E402
 
 TARGETS = {  # name: (target, "max" or "min")
     "numbering.per_s": (200.0, "min"),
@@ -389,23 +389,6 @@ def register_main(args: argparse.Namespace, size: int, figures: dict[str, float]
         report_profile()
 
 
-def judge(figures: dict[str, float], parts: tuple[str, ...]) -> list[str]:
-    missed = []
-    for name, (target, kind) in TARGETS.items():
-        if not name.startswith(parts):
-            continue
-        if name not in figures:
-            say(f"bench: {name}: not measured")
-            continue
-        value = figures[name]
-        met = value <= target if kind == "max" else value >= target
-        sign = "≤" if kind == "max" else "≥"
-        say(f"bench: {name} = {value:.2f} (target {sign} {target:g}): {'met' if met else 'MISSED'}")
-        if not met:
-            missed.append(name)
-    return missed
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=5.0, help="how long the issuers take numbers")
@@ -436,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "render"):
         run_child([str(ROOT / "bench" / "render.py")], figures)
     parts = {"numbering": ("numbering.",), "register": ("docs.",), "render": ()}
-    missed = judge(figures, parts[args.only] if args.only else ("numbering.", "docs."))
+    missed = judge(figures, TARGETS, parts[args.only] if args.only else ("numbering.", "docs."))
     say(f"bench: documents done in {time.monotonic() - begun:.0f} s")
     return 1 if args.check and missed else 0
 

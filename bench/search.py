@@ -38,7 +38,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(HERE)]
 sys.path.insert(0, str(ROOT))
 
 from bench.search_corpus import BLOCK, Corpus, Record  # noqa: E402
-from bench.stats import emit, p95, say  # noqa: E402
+from bench.stats import emit, judge, p95, say  # noqa: E402
 
 TARGETS = {  # name: (target, "max" or "min")
     "search.p95_ms": (50.0, "max"),
@@ -452,17 +452,6 @@ def dir_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def judge(figures: dict[str, float]) -> None:
-    for name, (target, kind) in TARGETS.items():
-        if name not in figures:
-            say(f"bench: {name}: not measured")
-            continue
-        value = figures[name]
-        met = value <= target if kind == "max" else value >= target
-        sign = "≤" if kind == "max" else "≥"
-        say(f"bench: {name} = {value:.2f} (target {sign} {target:g}): {'met' if met else 'MISSED'}")
-
-
 def main() -> int:
     global _corpus
     size = _env_int("BENCH_SIZE", 1_000_000)
@@ -546,7 +535,7 @@ def main() -> int:
     say("bench: measuring visibility after commit")
     figures["search.visible_after_commit_ms"] = p95(measure_visible(office))
     emit("search.visible_after_commit_ms", figures["search.visible_after_commit_ms"], "ms")
-    judge(figures)
+    judge(figures, TARGETS)
     say(f"bench: search done in {time.monotonic() - begun:.0f} s ({date.today()})")
     return 0
 

@@ -38,3 +38,23 @@ def p50(samples: list[float]) -> float:
 
 def p95(samples: list[float]) -> float:
     return percentile(samples, 95)
+
+
+def judge(figures: dict[str, float], targets: dict[str, tuple[float, str]], parts: tuple[str, ...] = ("",)
+          ) -> list[str]:
+    """Say on stderr whether each target (name: (value, "max" or "min")) whose name starts with one of `parts`
+    was met; returns the names of those missed."""
+    missed = []
+    for name, (target, kind) in targets.items():
+        if not name.startswith(parts):
+            continue
+        if name not in figures:
+            say(f"bench: {name}: not measured")
+            continue
+        value = figures[name]
+        met = value <= target if kind == "max" else value >= target
+        sign = "≤" if kind == "max" else "≥"
+        say(f"bench: {name} = {value:.2f} (target {sign} {target:g}): {'met' if met else 'MISSED'}")
+        if not met:
+            missed.append(name)
+    return missed
