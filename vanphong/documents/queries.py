@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from vanphong.core.ids import id_url
 from vanphong.core.models import User
 from vanphong.documents.flows import OUTGOING
 from vanphong.documents.models import Document, IncomingEntry
@@ -151,6 +152,11 @@ DOCUMENT_TODO: dict[str, str] = {
 }
 
 
+DESK_DOCUMENT_FIELDS = ("id", "status", "symbol", "summary", "classification", "urgency", "created_by_id")
+DESK_ENTRY_FIELDS = ("id", "status", "number", "deadline", "document_id", "received_at",
+                     *(f"document__{f}" for f in DESK_DOCUMENT_FIELDS))
+
+
 def awaiting(user: User, today: date | None = None, limit: int = 50) -> list[Awaiting]:
     """What awaits `user` in the văn thư: to direct, handle, confirm, submit, review, check, sign, release.
 
@@ -165,10 +171,13 @@ def awaiting(user: User, today: date | None = None, limit: int = 50) -> list[Awa
     if clerk:
         mine |= Q(status=E.REGISTERED) & ~Q(channel=IncomingEntry.Channel.INTERNAL)
     out: list[Awaiting] = []
-    entries = visible_entries(user).filter(mine).order_by("-document__urgency", "deadline", "received_at")
+    # Only what a desk row shows: the desk is every person's first page, drawn on each visit.
+    entries = policy.visible_through(user, IncomingEntry.objects.select_related("document"), "document", Document)
+    entries = entries.filter(mine).only(*DESK_ENTRY_FIELDS).order_by("-document__urgency", "deadline", "received_at")
+    entry_url, doc_url = id_url("documents:incoming"), id_url("documents:detail")
     for e in entries[:limit]:
         doc = e.document
-        out.append(Awaiting("entry", ENTRY_TODO[e.status], e.get_absolute_url(), doc.urgency, doc.classification,
+        out.append(Awaiting("entry", ENTRY_TODO[e.status], entry_url(e.pk), doc.urgency, doc.classification,
                             e.deadline, e.is_overdue(today), e))
     returned = Exists(Step.objects.filter(machine=OUTGOING.name, record_id=OuterRef("pk"),
                                           transition__startswith="return_"))
@@ -178,9 +187,9 @@ def awaiting(user: User, today: date | None = None, limit: int = 50) -> list[Awa
         todo |= review & Q(drafting_unit=unit) if unit else review
     if clerk:
         todo |= Q(status__in=(D.FORMAT_CHECK, D.ISSUED))
-    outgoing = visible_documents(user).filter(direction=Document.Direction.OUTGOING).filter(todo)
-    for d in outgoing.order_by("-urgency", "updated_at")[:limit]:
-        out.append(Awaiting("document", DOCUMENT_TODO[d.status], d.get_absolute_url(), d.urgency, d.classification,
+    outgoing = policy.visible(user, Document.objects.filter(direction=Document.Direction.OUTGOING).filter(todo))
+    for d in outgoing.only(*DESK_DOCUMENT_FIELDS).order_by("-urgency", "updated_at")[:limit]:
+        out.append(Awaiting("document", DOCUMENT_TODO[d.status], doc_url(d.pk), d.urgency, d.classification,
                             None, False, d))
     out.sort(key=lambda a: (-a.urgency, not a.overdue, a.deadline or date.max))
     return out[:limit]
