@@ -395,3 +395,18 @@ def test_trust_roots_come_from_the_pem_bundle_in_settings(keys: Keys, settings, 
     settings.VANPHONG_TRUST_ROOTS = tmp_path / "missing.pem"
     with pytest.raises(SigningError, match="VANPHONG_TRUST_ROOTS"):
         trust_roots_from_settings()
+
+
+def test_signing_and_verifying_work_inside_a_running_event_loop(keys):
+    import asyncio
+
+    async def inside() -> list:
+        signed = sign_pdf(make_pdf(), keys.leader, "person", reason="Ký", location="Hà Nội")
+        return verify_pdf(signed, [keys.ca.certificate])
+
+    # The loop runs in a thread of its own: this one may already run one (Playwright's, in the browser suite).
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        reports = pool.submit(asyncio.run, inside()).result()
+    assert [r.intact for r in reports] == [True]

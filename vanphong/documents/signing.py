@@ -8,13 +8,16 @@ return bytes or reports; the documents app stores certificates and files and cal
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -41,6 +44,7 @@ from vanphong.documents import pki
 from vanphong.documents.stamp import VN_TIME, StampFont, font_for, stamp_text, vn_date
 
 Role = pki.Role
+T = TypeVar("T")
 ModifiedAfter = Literal["none", "signatures", "other"]
 
 _DEFAULT_FIELDS: dict[Role, str] = {"person": "ChuKySo_CaNhan", "organisation": "ChuKySo_CoQuan"}
@@ -172,6 +176,25 @@ class _PdfSignerAt(signers.PdfSigner):
         return session
 
 
+def off_the_event_loop(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run `fn` in a worker thread when this thread already runs an asyncio event loop.
+
+    pyHanko's synchronous API calls asyncio.run(), which refuses to start inside a running loop (an ASGI server,
+    or a browser test driving Playwright from the same thread); elsewhere `fn` runs directly."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> T:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return fn(*args, **kwargs)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(fn, *args, **kwargs).result()
+
+    return run
+
+
+@off_the_event_loop
 def sign_pdf(
     pdf: bytes,
     identity: pki.Identity,
@@ -355,6 +378,7 @@ def _report(
     )
 
 
+@off_the_event_loop
 def verify_pdf(
     pdf: bytes,
     trust_roots: list[x509.Certificate],
