@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "vanphong.files",
     "vanphong.workflow",
     "vanphong.documents",
+    "vanphong.programs",
+    "vanphong.meetings",
     "vanphong.followup",
     "vanphong.search",
     "vanphong.web",

@@ -1,6 +1,8 @@
-"""Assignments (việc được giao): a task given to a unit or a person, with a deadline, followed until done.
+"""Assignments (việc được giao): a task given to a unit, a person or an implementing body, followed until done.
 
-The decision cycle will attach assignments to conclusions; for now they are given directly by leaders.
+Work of the office itself is given to a unit or a person. Work from a decision is given to a body (a ministry,
+a Party body, a provincial committee) from one point of a conclusion (`decision` + `anchor`, "điểm 2, mục II"),
+and may be split into weighted sub-tasks (`parent`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,21 @@ class Assignment(ClassifiedRecord):
     completed_at = models.DateTimeField("hoàn thành lúc", null=True, blank=True)
     title_key = models.CharField(max_length=500, editable=False, db_index=True)
     notified_at = models.DateTimeField("đã báo người thực hiện lúc", null=True, blank=True, editable=False)
+    # --- from a decision ---
+    body = models.ForeignKey(
+        "core.Body", null=True, blank=True, on_delete=models.PROTECT, related_name="assignments",
+        verbose_name="cơ quan, địa phương thực hiện",
+    )
+    decision = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="assignments",
+        verbose_name="văn bản kết luận, nghị quyết",
+    )
+    anchor = models.CharField("điểm, mục của văn bản", max_length=60, blank=True,
+                              help_text="ví dụ: muc-II/diem-2")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+                               verbose_name="nhiệm vụ lớn")
+    weight = models.PositiveIntegerField("trọng số", default=1)
+    percent = models.PositiveIntegerField("tiến độ (%)", default=0)
 
     class Meta:
         ordering = ["deadline", "-created_at"]
@@ -49,6 +66,8 @@ class Assignment(ClassifiedRecord):
             models.Index(fields=["assignee", "status"]),
             # Unassigned work of a unit ("given to the unit") is then one index range too.
             models.Index(fields=["unit", "assignee", "status"]),
+            models.Index(fields=["body", "status", "deadline"]),
+            models.Index(fields=["decision", "anchor"]),
         ]
 
     def __str__(self) -> str:
