@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import count
@@ -70,6 +71,9 @@ class Office:
     records: dict[str, Assignment] = field(default_factory=dict)
     # Documents with their markers, keyed "den"/"di" + level: the leak sweep looks for these too.
     documents: dict[str, Any] = field(default_factory=dict)
+    # Records of the decision cycle (programme items, proposals, meetings, decision assignments…), keyed
+    # "cyc…"; each app adds its own in tests/<app>/office_part.py (OFFICE_PARTS below).
+    cycle: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
         if name in self.users:
@@ -112,7 +116,25 @@ def make_office() -> Office:
         for key, level in LEVELS.items():
             for direction in ("den", "di"):
                 office.documents[f"{direction}{key}"] = make_document(office, f"{direction}{key}", level, direction)
+        for module in OFFICE_PARTS:
+            try:
+                part = importlib.import_module(module)
+            except ModuleNotFoundError as e:
+                if e.name != module:
+                    raise
+                continue
+            part.add(office)
     return office
+
+
+# Each adds, per level, one record of its app with marker(key) in a text people read, shared like the
+# assignments (with tuyetmat), to office.cycle: `def add(office: Office) -> None`.
+OFFICE_PARTS = (
+    "tests.programs.office_part",
+    "tests.programs.appraisal_office_part",
+    "tests.meetings.office_part",
+    "tests.followup.office_part",
+)
 
 
 def make_document(office: Office, key: str, level: int, direction: str) -> Any:
@@ -151,4 +173,6 @@ def marker(key: str) -> str:
     words start LEAKDOC, so a search for "leakmark" still finds the assignments alone."""
     if key.startswith(("den", "di")):
         return f"LEAKDOC{key.upper()}Q"
+    if key.startswith("cyc"):
+        return f"LEAKCYC{key.upper()}Q"
     return f"LEAKMARK{key.upper()}Q"

@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("vanphong.core.urls")),
     path("viec/", include("vanphong.followup.urls")),
     path("van-ban/", include("vanphong.documents.urls")),
+    path("chuong-trinh/", include("vanphong.programs.urls")),
+    path("hop/", include("vanphong.meetings.urls")),
     path("bao-mat/", include("vanphong.security.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

@@ -56,13 +56,13 @@ class Meeting(ClassifiedRecord):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:meeting", args=[self.pk])
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.title = normalize(self.title)
         self.title_key = fold(self.title)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting", args=[self.pk])
 
 
 class AgendaItem(models.Model):

@@ -71,12 +71,12 @@ class WorkProgram(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("programs:program", args=[self.pk])
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.title = normalize(self.title)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:program", args=[self.pk])
 
 
 class ProgramItem(ClassifiedRecord):
@@ -119,14 +119,14 @@ class ProgramItem(ClassifiedRecord):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("programs:item", args=[self.pk])
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.title = normalize(self.title)
         self.description = normalize(self.description)
         self.title_key = fold(self.title)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:item", args=[self.pk])
 
 
 class Proposal(ClassifiedRecord):
@@ -171,11 +171,11 @@ class Proposal(ClassifiedRecord):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("programs:proposal", args=[self.pk])
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.title = normalize(self.title)
         self.summary = normalize(self.summary)
         self.title_key = fold(self.title)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:proposal", args=[self.pk])

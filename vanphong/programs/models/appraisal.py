@@ -1,0 +1,3 @@
+"""Appraisal (thẩm định) of proposals by the office."""
+
+__all__: list[str] = []
