@@ -1,0 +1,1 @@
+"""Demo proposals and appraisals."""

@@ -1,0 +1,1 @@
+"""Proposals and appraisals in the one search."""

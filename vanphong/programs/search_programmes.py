@@ -1,0 +1,1 @@
+"""Programme items in the one search."""

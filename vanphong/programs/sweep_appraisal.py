@@ -1,0 +1,1 @@
+"""Leak-sweep registrations of proposal and appraisal routes."""

@@ -1,0 +1,1 @@
+"""Leak-sweep registrations of programme routes."""
