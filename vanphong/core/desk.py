@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from vanphong.security.classification import Classification
+
 
 @dataclass(frozen=True)
 class DeskRow:
@@ -19,3 +21,7 @@ class DeskRow:
     note: str = ""  # one short line: the step, the body, "còn 3 ngày"
     classification: int = 0
     urgent: bool = False
+
+    @property
+    def classification_label(self) -> str:
+        return str(Classification(self.classification).label) if self.classification else ""
