@@ -32,6 +32,9 @@ D = Document.Status
 # The Party document types a meeting's decision is issued as.
 CONCLUSION_TYPES = {"KL": "Kết luận", "NQ": "Nghị quyết", "CT": "Chỉ thị", "TB": "Thông báo", "QĐ": "Quyết định"}
 ISSUED = (D.ISSUED, D.RELEASED)
+# Who signs on behalf of each leadership body, as printed, unless the drafter says otherwise.
+SIGNER_POSITIONS = {"BBT": "Thường trực Ban Bí thư"}
+DEFAULT_SIGNER_POSITION = "Tổng Bí thư"
 
 
 def conclusion_points(document: Document) -> list[Anchor]:
@@ -83,7 +86,8 @@ def diff(older: ConclusionDraft | None, newer: ConclusionDraft) -> list[DiffLine
 
 # --- issuing ---------------------------------------------------------------------------------------------------
 def check_issue_conclusion(actor: User, meeting_id: int, draft_id: int, *, doc_type_code: str = "KL",
-                           summary: str = "", signer: User | None = None) -> Conclusion:
+                           summary: str = "", signer: User | None = None,
+                           signer_position: str = "") -> Conclusion:
     """Start the conclusion's document from a version of the draft; it then goes the documents' outgoing flow."""
     if doc_type_code not in CONCLUSION_TYPES:
         raise ServiceError("Hãy chọn loại văn bản: kết luận, nghị quyết, chỉ thị, thông báo hoặc quyết định.",
@@ -113,7 +117,9 @@ def check_issue_conclusion(actor: User, meeting_id: int, draft_id: int, *, doc_t
                                "hệ thống.")
         doc = check_create_draft(actor, Draft(
             doc_type=doc_type, issuer=issuer, summary=summary, body=draft.text, classification=meeting.classification,
-            signer=signer, authority=Document.Authority.ON_BEHALF, on_behalf_of=meeting.body.name,
+            signer=signer, signer_position=signer_position or SIGNER_POSITIONS.get(meeting.body.short_name,
+                                                                                 DEFAULT_SIGNER_POSITION),
+            authority=Document.Authority.ON_BEHALF, on_behalf_of=meeting.body.name,
             issuer_name=meeting.body.name, drafting_unit=meeting.office_unit or (actor.person.unit if actor.person
                                                                                  else None),
             recipients_text="- Các tỉnh ủy, thành ủy,\n- các ban đảng, ban cán sự đảng, đảng đoàn,\n"

@@ -357,7 +357,9 @@ def check_add_participant(actor: User, meeting_id: int, expected_version: int | 
         if account is not None and account.clearance < meeting.classification:
             raise ServiceError(f"{person.full_name} chưa được tiếp cận tài liệu độ "
                                f"{Classification(meeting.classification).label} của phiên họp.", field="person")
-        level = clearance if clearance is not None else (account.clearance if account else meeting.classification)
+        # Unless given, the account's level, within what the organiser may themselves give.
+        level = clearance if clearance is not None else min(account.clearance if account else meeting.classification,
+                                                            actor.clearance)
         if level not in Classification.values:
             raise ServiceError("Độ mật được nhận tài liệu không hợp lệ.", field="clearance")
         if level > actor.clearance:
