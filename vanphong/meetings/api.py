@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from vanphong.core.http import acting_user
@@ -89,7 +89,7 @@ class AnswerIn(Schema):
 @router.get("", response=list[MeetingOut], summary="Hội nghị, phiên họp bạn được xem")
 @paginate(Pages, page_size=50, max_page_size=MAX_PAGE_SIZE)
 def list_meetings(request: HttpRequest, when: Literal["", "sap-toi", "da-hop"] = "", kind: str = "",
-                  body_id: int | None = Field(None, ge=1, le=MAX_ID)) -> Any:
+                  body_id: int | None = Query(None, ge=1, le=MAX_ID)) -> Any:
     return queries.filtered(acting_user(request), body_id=body_id, kind=kind, when=when)
 
 
