@@ -54,6 +54,7 @@ class AgendaItemOut(Schema):
 
 class AgendaOut(Schema):
     meeting_id: int
+    classification: str  # the meeting's
     total_minutes: int
     length_minutes: int
     warning: str | None
@@ -104,7 +105,7 @@ def get_agenda(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID
     items = list(m.agenda.all())
     for i in items:
         i.meeting = m
-    return {"meeting_id": m.pk, "total_minutes": sum(i.planned_minutes for i in items),
+    return {"meeting_id": m.pk, "classification": Classification(m.classification).name, "total_minutes": sum(i.planned_minutes for i in items),
             "length_minutes": m.length_minutes, "warning": services.agenda_warning(m, items), "items": items}
 
 
