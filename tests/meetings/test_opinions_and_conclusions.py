@@ -56,7 +56,7 @@ def test_opinions_are_answered_and_summed_up(cycle):
 
 
 def test_answers_need_a_choice_and_a_text_and_conflict_when_stale(cycle):
-    m, item = _prepared(cycle)
+    _m, item = _prepared(cycle)
     op = services.check_add_opinion(cycle.organiser, item.pk, text="Ý kiến", author_body_id=cycle.bct.pk)
     with pytest.raises(ServiceError, match="tiếp thu hoặc giải trình"):
         services.check_answer_opinion(cycle.colleague, op.pk, op.version, response="dong_y", answer="x")

@@ -61,7 +61,7 @@ def test_packets_follow_clearance_and_role(prepared):
 
 
 def test_sending_shares_exactly_the_packet(prepared):
-    m, member, high, guest, (plain, secret, top, own) = prepared
+    m, member, high, guest, (_plain, secret, top, own) = prepared
     assert policy.can_view(member, secret)
     assert not policy.can_view(member, top)
     assert policy.can_view(high, top)

@@ -44,7 +44,8 @@ def test_creating_a_meeting_through_the_form(cycle, client):
     start = timezone.localtime() + timedelta(days=3)
     response = client.post(reverse("meetings:create"), {
         "kind": "phien_hop_bct", "body": cycle.bct.pk, "number": 0, "title": "Phiên họp thường kỳ tháng",
-        "starts_at": start.strftime("%Y-%m-%dT%H:%M"), "ends_at": (start - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
         "classification": Classification.MAT,
     })
     assert response.status_code == 400 and "Giờ kết thúc phải sau giờ bắt đầu" in response.content.decode()

@@ -105,8 +105,9 @@ def get_agenda(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID
     items = list(m.agenda.all())
     for i in items:
         i.meeting = m
-    return {"meeting_id": m.pk, "classification": Classification(m.classification).name, "total_minutes": sum(i.planned_minutes for i in items),
-            "length_minutes": m.length_minutes, "warning": services.agenda_warning(m, items), "items": items}
+    return {"meeting_id": m.pk, "classification": Classification(m.classification).name,
+            "total_minutes": sum(i.planned_minutes for i in items), "length_minutes": m.length_minutes,
+            "warning": services.agenda_warning(m, items), "items": items}
 
 
 @router.get("/{meeting_id}/opinions", response=list[OpinionOut], summary="Ý kiến theo nội dung, và trả lời")
