@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import zip_longest
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -102,22 +103,26 @@ def may_see_packet(viewer: User, participant: Participant, organiser: bool) -> b
 
 # --- the desk --------------------------------------------------------------------------------------------------
 def desk(user: User, today: date, limit: int = 10) -> list[DeskRow]:
-    """What awaits the person: opinions to answer, meetings to prepare, minutes to approve, packets received."""
-    rows: list[DeskRow] = []
+    """What awaits the person: opinions to answer, meetings to prepare, minutes to approve, packets received;
+    the kinds taken in turn, so many opinions do not push a meeting to prepare off the desk."""
+    opinions: list[DeskRow] = []
+    prepare: list[DeskRow] = []
+    approve: list[DeskRow] = []
+    packets: list[DeskRow] = []
     for op in opinions_to_answer(user)[:limit]:
         m = op.agenda_item.meeting
-        rows.append(DeskRow("Ý kiến cần tiếp thu, giải trình", f"{op.author}: {op.agenda_item.title}"[:300],
+        opinions.append(DeskRow("Ý kiến cần tiếp thu, giải trình", f"{op.author}: {op.agenda_item.title}"[:300],
                             f"{m.get_absolute_url()}#y-kien", due=timezone.localdate(m.starts_at),
                             note=m.title[:120], classification=m.classification))
     mine = visible_meetings(user).filter(organised_q(user))
     horizon = timezone.now() + timedelta(days=30)
     for m in mine.filter(status=M.PLANNED, starts_at__lte=horizon).order_by("starts_at")[:limit]:
         day = timezone.localdate(m.starts_at)
-        rows.append(DeskRow("Phiên họp cần chuẩn bị", m.title, m.get_absolute_url(), due=day, overdue=day < today,
+        prepare.append(DeskRow("Phiên họp cần chuẩn bị", m.title, m.get_absolute_url(), due=day, overdue=day < today,
                             note="Chốt chương trình, gửi tài liệu", classification=m.classification))
     for m in (mine.filter(status=M.HELD).exclude(minutes="").exclude(minutes_by=user)
               .order_by("starts_at")[:limit]):
-        rows.append(DeskRow("Biên bản chờ thông qua", m.title, f"{m.get_absolute_url()}#bien-ban",
+        approve.append(DeskRow("Biên bản chờ thông qua", m.title, f"{m.get_absolute_url()}#bien-ban",
                             due=timezone.localdate(m.ends_at), classification=m.classification))
     if user.person_id is not None:
         received = (visible_meetings(user).filter(participants__person_id=user.person_id, status=M.PREPARED)
@@ -125,9 +130,12 @@ def desk(user: User, today: date, limit: int = 10) -> list[DeskRow]:
         for m in received[:limit]:
             p = m.participants.filter(person_id=user.person_id).first()
             if p is not None:
-                rows.append(DeskRow("Tài liệu họp", m.title, p.get_absolute_url(),
+                packets.append(DeskRow("Tài liệu họp", m.title, p.get_absolute_url(),
                                     due=timezone.localdate(m.starts_at), note=p.get_role_display(),
                                     classification=m.classification))
+    rows: list[DeskRow] = []
+    for group in zip_longest(prepare, approve, packets, opinions):
+        rows += [r for r in group if r is not None]
     return rows[:limit]
 
 
