@@ -1,7 +1,11 @@
 """The meetings part of the demo office: a year of Politburo and Secretariat sessions and two plenums, the past
-ones held with their minutes approved, opinions answered and conclusions issued (KL/TW, NQ/TW, TB/TW with
-sections and numbered points, for the follow-up demo to assign), and the coming ones with agendas in
-preparation from the appraised proposals of the programmes demo.
+ones held with their minutes approved, opinions answered and conclusions issued, and the coming ones with
+agendas in preparation from the appraised proposals of the programmes demo.
+
+Each past session is the one the documents demo's released KL/TW, NQ/TW or TB/TW document concluded (the
+two latest resolutions: plenums): its numbers and signed files stay the documents demo's, and their bodies
+have the sections and numbered points the follow-up demo assigns. A session may decide an appraised proposal
+(it becomes decided, with its programme item).
 
 The past year is written directly, its steps through the documents demo's History (each step checked against
 its machine, stamped when it happened) under one audit event (demo.meetings_created), like the documents'
@@ -20,13 +24,12 @@ from django.utils import timezone
 from vanphong.core.demo import DemoContext, DemoStaff
 from vanphong.core.models import Body, Person, Position
 from vanphong.core.roles import Role
-from vanphong.documents import numbering, rendering
+from vanphong.documents.body import anchors
 from vanphong.documents.demo.rows import History
-from vanphong.documents.flows import OUTGOING
-from vanphong.documents.models import Document, DocumentType, Issuer
+from vanphong.documents.models import Document
 from vanphong.meetings import demo_texts as T
 from vanphong.meetings import services
-from vanphong.meetings.conclusions import DEFAULT_SIGNER_POSITION, SIGNER_POSITIONS, sync_decided
+from vanphong.meetings.conclusions import sync_decided
 from vanphong.meetings.flows import MEETING
 from vanphong.meetings.models import AgendaItem, Conclusion, ConclusionDraft, Meeting, MeetingSite, Opinion, Participant
 from vanphong.programs.models import Proposal
@@ -38,6 +41,9 @@ M = Meeting.Status
 C = Classification
 P = Participant.Role
 OFFICE_UNIT = "tong-hop"
+# The kind of session each type of TW document comes from.
+KINDS_OF_TYPE: dict[str, str] = {"KL": Meeting.Kind.POLITBURO, "NQ": Meeting.Kind.POLITBURO,
+                                 "TB": Meeting.Kind.SECRETARIAT}
 
 
 @dataclass
@@ -73,9 +79,6 @@ class _Builder:
         self.clerks = [s for s in ctx.by_unit.get("van-thu", []) if s.role == Role.CLERK]
         self.counts = {"meetings": 0, "opinions": 0, "conclusions": 0, "decided": 0}
         self.leaders = self._leaders()
-        self.doc_types = {c: DocumentType.objects.filter(system="party", code=c).valid_on(self.today).first()
-                          for c in ("KL", "NQ", "TB")}
-        self.issuer = Issuer.objects.filter(system="party", code="TW").valid_on(self.today).first()
 
     # --- people --------------------------------------------------------------------------------------------------
     def _leader(self, title: str, body: Body | None) -> Person:
@@ -100,42 +103,42 @@ class _Builder:
         fit = [s for s in self.organisers if s.clearance >= level]
         return self.rng.choice(fit) if fit else self.ctx.chief
 
-    def _level(self) -> int:
-        return self.rng.choice([C.THUONG, C.MAT, C.MAT, self.top]) if self.top >= C.MAT else C.THUONG
-
     # --- the year ------------------------------------------------------------------------------------------------
-    def plan(self) -> list[tuple[str, date]]:
-        """(kind, day) of the year: BCT and BBT sessions in alternate weeks, two plenums, coming sessions."""
-        out: list[tuple[str, date]] = []
-        first = self.today - timedelta(days=360)
-        day = first
-        while day < self.today + timedelta(days=30):
-            out.append((Meeting.Kind.POLITBURO, _working(day)))
-            out.append((Meeting.Kind.SECRETARIAT, _working(day + timedelta(days=7))))
-            day += timedelta(days=14)
-        out.append((Meeting.Kind.PLENUM, _working(self.today - timedelta(days=200))))
-        out.append((Meeting.Kind.PLENUM, _working(self.today - timedelta(days=40))))
-        return sorted(out, key=lambda r: r[1])
+    def issued(self) -> list[Document]:
+        """The year's released conclusions, resolutions and notices of TW (documents demo) that have points."""
+        docs = (Document.objects.filter(direction=Document.Direction.OUTGOING, status=Document.Status.RELEASED,
+                                        issuer__code="TW", doc_type__code__in=KINDS_OF_TYPE)
+                .select_related("doc_type").order_by("issued_on", "pk"))
+        return [d for d in docs if d.issued_on and anchors(d.body) and not Conclusion.objects.filter(document=d)
+                .exists()]
 
     def build(self) -> dict[str, int]:
         appraised = {b: list(Proposal.objects.filter(status=Proposal.Status.APPRAISED, item__program__body=b)
                              .select_related("item", "lead_body").order_by("item__planned_end", "pk"))
                      for b in (self.bodies.get("BCT"), self.bodies.get("BBT")) if b is not None}
-        plenum_no = 2
-        past = [r for r in self.plan() if r[1] < self.today]
-        coming = [r for r in self.plan() if r[1] >= self.today]
-        for kind, day in past:
+        docs = self.issued()
+        resolutions = [d for d in docs if d.doc_type.code == "NQ"]
+        plenary = {d.pk for d in resolutions[-2:]}  # the two latest resolutions came from plenums
+        plenum_no = 0
+        for doc in docs:
+            kind = Meeting.Kind.PLENUM if doc.pk in plenary else KINDS_OF_TYPE[doc.doc_type.code]
             body = self._body(kind)
+            assert doc.issued_on is not None
+            day = _working(doc.issued_on - timedelta(days=self.rng.randint(6, 12)))
+            if day >= self.today:
+                continue
             pool = appraised.get(body, [])
             # Half of the ready proposals were decided at the last sessions; the rest wait for the coming ones.
-            take = pool[: len(pool) // 2][:2] if day >= self.today - timedelta(days=60) else []
+            take = pool[:1] if doc.issued_on >= self.today - timedelta(days=60) and len(pool) > 2 else []
             for p in take:
                 pool.remove(p)
             if kind == Meeting.Kind.PLENUM:
                 plenum_no += 1
-            self._past(kind, body, day, take, plenum_no)
+            self._past(kind, body, day, take, plenum_no + 2, doc)
         record_event("demo.meetings_created", new=dict(self.counts))
         self.history.write()
+        coming = [(Meeting.Kind.POLITBURO if n % 2 == 0 else Meeting.Kind.SECRETARIAT,
+                   _working(self.today + timedelta(days=3 + 7 * n))) for n in range(4)]
         for n, (kind, day) in enumerate(coming):
             body = self._body(kind)
             pool = appraised.get(body, [])
@@ -168,9 +171,10 @@ class _Builder:
         return out
 
     # --- a past session ------------------------------------------------------------------------------------------
-    def _past(self, kind: str, body: Body, day: date, proposals: list[Proposal], plenum_no: int) -> None:
+    def _past(self, kind: str, body: Body, day: date, proposals: list[Proposal], plenum_no: int,
+              doc: Document) -> None:
         rng, h = self.rng, self.history
-        level = max([self._level(), *(p.classification for p in proposals)])
+        level = max([doc.classification, *(p.classification for p in proposals)])
         organiser = self._organiser(level)
         approver = next((s for s in self.heads if s is not organiser and s.clearance >= level), self.ctx.chief)
         starts = _at(day, 8)
@@ -186,6 +190,10 @@ class _Builder:
         h.move(MEETING, m, "hold", organiser.account, ends)
         chair, members = self._members(kind)
         matters = self._matters(proposals, kind)
+        if not proposals:
+            # The matter the document decided comes first: its summary says what it was ("về …").
+            about = doc.summary.removeprefix("về ").strip()
+            matters[0] = (f"{about[:1].upper()}{about[1:]}", matters[0][1], None)
         items = []
         for n, (title, lead, proposal) in enumerate(matters, start=1):
             items.append(AgendaItem.objects.create(
@@ -205,8 +213,7 @@ class _Builder:
         h.move(MEETING, m, "approve_minutes", approver.account, ends + timedelta(days=2))
         m.save()
         Meeting.objects.filter(pk=m.pk).update(created_at=starts - timedelta(days=12))
-        for item in items[: (1 if kind == Meeting.Kind.PLENUM else 2)]:
-            self._conclusion(m, item, organiser, ends)
+        self._conclusion(m, items[0], organiser, ends, doc)
         record_changed(m)
         self.counts["meetings"] += 1
 
@@ -235,56 +242,21 @@ class _Builder:
             op.save()
             self.counts["opinions"] += 1
 
-    def _conclusion(self, m: Meeting, item: AgendaItem, organiser: DemoStaff, ends: datetime) -> None:
-        rng, h = self.rng, self.history
-        code = "NQ" if m.kind == Meeting.Kind.PLENUM else rng.choice(["KL", "KL", "KL", "TB"])
-        doc_type = self.doc_types.get(code)
-        if doc_type is None or self.issuer is None:
-            return
-        tasks = rng.sample(T.TASKS, 4)
-        text = T.conclusion_text(m.body.name, item.title, tasks, item.presenter or "các cơ quan")
+    def _conclusion(self, m: Meeting, item: AgendaItem, organiser: DemoStaff, ends: datetime,
+                    doc: Document) -> None:
+        """The session's conclusion is one of the documents demo's issued documents: its drafts are its body."""
+        text = doc.body
+        lines = text.splitlines()
+        earlier = "\n".join(line for n, line in enumerate(lines) if n != len(lines) - 1) or text
         first = ConclusionDraft.objects.create(meeting=m, agenda_item=item, number=1, created_by=organiser.account,
-                                               text=text.replace(tasks[1], tasks[1].split(";")[0] + " (dự thảo)"))
+                                               text=earlier)
         final = ConclusionDraft.objects.create(meeting=m, agenda_item=item, number=2, text=text,
                                                created_by=organiser.account,
                                                note="Sau khi tiếp thu ý kiến tại phiên họp")
         ConclusionDraft.objects.filter(pk__in=[first.pk, final.pk]).update(created_at=ends + timedelta(hours=6))
-        chair = self._members(m.kind)[0]
-        position = SIGNER_POSITIONS.get(m.body.short_name, DEFAULT_SIGNER_POSITION)
-        doc = Document.objects.create(
-            direction=Document.Direction.OUTGOING, status=Document.Status.DRAFT, doc_type=doc_type,
-            issuer=self.issuer, issuer_name=m.body.name, classification=m.classification, body=text,
-            summary=f"về {item.title[0].lower()}{item.title[1:]}"[:500], signer_name=chair.full_name[:50],
-            signer_position=position, authority=Document.Authority.ON_BEHALF, on_behalf_of=m.body.name,
-            drafting_unit=self.unit, filed_unit=self.unit, created_by=organiser.account,
-            recipients_text="- Các tỉnh ủy, thành ủy,\n- các ban đảng, đảng ủy trực thuộc Trung ương,\n"
-                            "- Lưu Văn phòng Trung ương Đảng.",
-        )
-        doc.shared_with_units.add(self.unit)
         Conclusion.objects.create(meeting=m, agenda_item=item, proposal=item.proposal, document=doc, draft=final)
-        reviewer = next((s for s in self.heads if s is not organiser and s.clearance >= doc.classification),
-                        self.ctx.chief)
-        clerk = self._clerk(doc.classification)
-        t0 = ends + timedelta(days=1)
-        h.start(OUTGOING, doc, organiser.account, t0)
-        h.move(OUTGOING, doc, "submit_review", organiser.account, t0 + timedelta(hours=4))
-        h.move(OUTGOING, doc, "pass_review", reviewer.account, t0 + timedelta(days=1))
-        h.move(OUTGOING, doc, "pass_format", clerk.account, t0 + timedelta(days=1, hours=3))
-        signed = h.move(OUTGOING, doc, "sign", self.ctx.chief.account, t0 + timedelta(days=rng.randint(2, 5)),
-                        note=f"Đồng chí {chair.full_name}, {position} đã ký.")
-        h.move(OUTGOING, doc, "release", clerk.account, signed + timedelta(hours=3))
-        doc.issued_on = timezone.localdate(signed)
-        sequence = numbering.outgoing_sequence(doc, doc.issued_on)
-        doc.number, doc.sequence_key = numbering.take(sequence), sequence.key
-        symbol = rendering.symbol_of(doc, doc.number)
-        doc.symbol = rendering.format_symbol(symbol) if symbol else ""
-        doc.released_at, doc.copies = signed + timedelta(hours=3), rng.randint(60, 180)
-        doc.save()
-        sync_decided(doc)  # released: the proposal of the item is decided, audited
-        Document.objects.filter(pk=doc.pk).update(created_at=t0, updated_at=doc.released_at)
-        record_changed(doc)
+        self.counts["decided"] += sync_decided(doc)  # released: the proposal of the item is decided, audited
         self.counts["conclusions"] += 1
-        self.counts["decided"] += int(item.proposal_id is not None)
 
     # --- a coming session, through the services ------------------------------------------------------------------
     def _coming(self, kind: str, body: Body, day: date, proposals: list[Proposal], prepared: bool) -> None:
