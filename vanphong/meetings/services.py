@@ -68,8 +68,9 @@ def may_create(user: User) -> bool:
 
 
 def access_meeting(actor: User, meeting_id: Any, *, lock: bool = False, audit: bool = False) -> Meeting:
-    return policy.access(actor, Meeting.objects.select_related("body", "office_unit"), meeting_id, lock=lock,
-                         audit=audit)
+    # PostgreSQL locks no row of the nullable side of an outer join: a locked read joins nothing.
+    qs = Meeting.objects.all() if lock else Meeting.objects.select_related("body", "office_unit")
+    return policy.access(actor, qs, meeting_id, lock=lock, audit=audit)
 
 
 def _organised(actor: User, meeting_id: Any, expected_version: int | None) -> Meeting:
@@ -220,8 +221,7 @@ def check_add_agenda_item(actor: User, meeting_id: int, expected_version: int | 
         proposal = None
         if proposal_id is not None:
             try:
-                proposal = policy.access(actor, Proposal.objects.select_related("item__program", "lead_body"),
-                                         proposal_id, lock=True, audit=False)
+                proposal = policy.access(actor, Proposal.objects.all(), proposal_id, lock=True, audit=False)
             except Http404:
                 raise ServiceError("Không thấy đề án này trong những đề án bạn được xem.", field="proposal") from None
             if proposal.status != Proposal.Status.APPRAISED:
