@@ -22,6 +22,12 @@ class MeetingsConfig(AppConfig):
         # A conclusion's document signed (issued) decides its proposal, whoever takes the step and wherever.
         post_save.connect(_document_saved, sender=Document, dispatch_uid="meetings.conclusion_issued")
         register_demo_part(demo_meetings)
+        from datetime import timedelta
+
+        from vanphong.core import periodic
+        from vanphong.meetings.tasks import enqueue_due
+
+        periodic.register("meetings.remind_preparation", timedelta(hours=1), enqueue_due)
 
 
 def _document_saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:

@@ -57,6 +57,8 @@ class Meeting(ClassifiedRecord):
     minutes_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                             on_delete=models.PROTECT, related_name="+",
                                             verbose_name="người thông qua biên bản")
+    # When the organisers were reminded that the meeting is near and its agenda not yet fixed (once).
+    reminded_at = models.DateTimeField("đã nhắc chuẩn bị lúc", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-starts_at"]
