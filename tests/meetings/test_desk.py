@@ -29,3 +29,13 @@ def test_a_participant_finds_their_packet_on_the_desk(cycle):
     services.check_step(cycle.organiser, m.pk, "prepare", m.version)
     rows = [row for row in queries.desk(member, timezone.localdate()) if row.kind == "Tài liệu họp"]
     assert len(rows) == 1 and "/tai-lieu/" in rows[0].url
+
+
+def test_a_meeting_is_indexed_with_its_agenda(cycle):
+    from vanphong.search.registry import SPECS
+
+    m = new_meeting(cycle)
+    services.check_add_agenda_item(cycle.organiser, m.pk, m.version, title="Tờ trình về chuyển đổi số")
+    doc = SPECS["meeting"].document(m)
+    assert doc.title == m.title and "Tờ trình về chuyển đổi số" in doc.body and doc.bodies == (cycle.bct.pk,)
+    assert SPECS["meeting"].classified

@@ -112,7 +112,10 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "conclusions": conclusion_rows, "steps": MEETING.available(user, m), "history": MEETING.timeline(m),
         "offered": list(queries.offered_proposals(user, m)[:50]) if organiser and m.status == m.Status.PLANNED
         else [],
-        "people": Person.objects.filter(user__isnull=False).order_by("sort_key")[:300] if organiser else [],
+        # The leaders of the leadership bodies first (most have no account here), then the office's people.
+        "people": list(Person.objects.filter(positions__body__kind=Body.Kind.LEADERSHIP).distinct()
+                       .order_by("sort_key")[:200]) + list(Person.objects.filter(user__isnull=False)
+                                                         .order_by("sort_key")[:300]) if organiser else [],
         "bodies": Body.objects.order_by("order", "sort_key")[:300] if organiser else [],
         "roles": Participant.Role.choices, "responses": Opinion.Response.choices[1:],
         "levels": [c for c in Classification if c <= user.clearance],
