@@ -90,6 +90,24 @@ def overdue_rows(request: HttpRequest, by: Literal["body", "province", "decision
     return queries.overdue_by(acting_user(request), by, timezone.localdate())
 
 
+# Before the routes with an {assignment_id}: ninja matches paths in the order they are added.
+class RowErrorOut(Schema):
+    row: int
+    reason: str
+
+
+class ImportOut(Schema):
+    applied: int
+    errors: list[RowErrorOut]
+
+
+@router.post("/import", response={200: ImportOut, 422: ImportOut},
+             summary="Nhập tiến độ từ tệp .xlsx/.csv (có dòng lỗi thì không nhập dòng nào)")
+def import_progress(request: HttpRequest, file: UploadedFile = File(...)) -> Any:  # noqa: B008
+    result = imports.check_import(acting_user(request), file.name or "", file.read())
+    return Status(200 if result.ok else 422, result)
+
+
 @router.get("", response=list[AssignmentOut], summary="Việc được giao mà bạn được xem")
 @paginate(Pages, page_size=50, max_page_size=MAX_PAGE_SIZE)
 def list_assignments(
@@ -235,20 +253,3 @@ class ParentIn(Schema):
 @router.post("/{assignment_id}/parent", response=AssignmentOut, summary="Đặt việc này làm việc nhỏ của việc khác")
 def set_parent(request: HttpRequest, data: ParentIn, assignment_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     return progress.check_set_parent(acting_user(request), assignment_id, data.parent_id, data.weight, data.version)
-
-
-class RowErrorOut(Schema):
-    row: int
-    reason: str
-
-
-class ImportOut(Schema):
-    applied: int
-    errors: list[RowErrorOut]
-
-
-@router.post("/import", response={200: ImportOut, 422: ImportOut},
-             summary="Nhập tiến độ từ tệp .xlsx/.csv (có dòng lỗi thì không nhập dòng nào)")
-def import_progress(request: HttpRequest, file: UploadedFile = File(...)) -> Any:  # noqa: B008
-    result = imports.check_import(acting_user(request), file.name or "", file.read())
-    return Status(200 if result.ok else 422, result)

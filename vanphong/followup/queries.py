@@ -112,7 +112,7 @@ def desk(user: User, today: date, limit: int = 10) -> list[DeskRow]:
     if user.unit_id_or_none is not None:
         # A decision's task given to a body is followed by the office unit: it awaits that unit too.
         mine |= Q(unit_id=user.unit_id_or_none, body__isnull=False)
-    held = (visible_assignments(user).filter(mine, status__in=OPEN, deadline__lte=soon)
+    held = (policy.visible(user, Assignment.objects.all()).filter(mine, status__in=OPEN, deadline__lte=soon)
             .only("pk", "title", "deadline", "classification", "urgency", "status")
             .order_by("deadline", "pk")[:limit])
     rows = []
