@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations` here: django-ninja reads the real annotations at import time.
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -17,11 +17,13 @@ from vanphong.core.ids import MAX_ID
 from vanphong.core.models import Unit, User
 from vanphong.core.pagination import MAX_PAGE_SIZE, Pages
 from vanphong.followup import decisions, imports, progress, queries, reminders, services
-from vanphong.followup.models import Assignment, ProgressReport
+from vanphong.followup.models import Assignment, ProgressReport, Reminder
 from vanphong.security import policy
 from vanphong.security.classification import Classification, Urgency
 
 router = Router(tags=["Theo dõi, đôn đốc"])
+# An id inside a list: bounded like a path id, so a huge number is a 422, not a database overflow.
+RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 ClassificationName = Literal["THUONG", "MAT", "TOI_MAT", "TUYET_MAT"]
 UrgencyName = Literal["THUONG", "KHAN", "THUONG_KHAN", "HOA_TOC"]
@@ -79,6 +81,7 @@ class StatusIn(Schema):
 
 
 class OverdueRowOut(Schema):
+    classification: str = "THUONG"  # a count, not a record: counts only what the caller may see
     key: int | None
     label: str
     open: int
@@ -92,11 +95,13 @@ def overdue_rows(request: HttpRequest, by: Literal["body", "province", "decision
 
 # Before the routes with an {assignment_id}: ninja matches paths in the order they are added.
 class RowErrorOut(Schema):
+    classification: str = "THUONG"
     row: int
     reason: str
 
 
 class ImportOut(Schema):
+    classification: str = "THUONG"
     applied: int
     errors: list[RowErrorOut]
 
@@ -152,7 +157,7 @@ def change_status(
 
 class FromDecisionIn(Schema):
     anchor: str = Field("", max_length=60)
-    body_ids: list[int] = Field(..., min_length=1, max_length=300)
+    body_ids: list[RecordId] = Field(..., min_length=1, max_length=300)
     deadline: date
     title: str = Field("", max_length=500)
     description: str = Field("", max_length=20000)
@@ -170,6 +175,12 @@ def assign_from_decision(request: HttpRequest, data: FromDecisionIn,
 
 class ReportOut(Schema):
     id: int
+    classification: str
+
+    @staticmethod
+    def resolve_classification(obj: ProgressReport) -> str:
+        return Classification(obj.assignment.classification).name
+
     status: str
     percent: int
     note: str
@@ -187,7 +198,7 @@ class ReportIn(Schema):
     status: Literal["chua_trien_khai", "dang_trien_khai", "co_ban_hoan_thanh", "hoan_thanh"]
     percent: int | None = Field(None, ge=0, le=1000)
     note: str = Field("", max_length=20000)
-    evidence_ids: list[int] = Field([], max_length=50)
+    evidence_ids: list[RecordId] = Field([], max_length=50)
     reported_on: date | None = None
     version: int | None = Field(None, ge=1, le=2**31)
 
@@ -211,6 +222,12 @@ def add_report(request: HttpRequest, data: ReportIn, assignment_id: int = Path(.
 
 class ReminderOut(Schema):
     id: int
+    classification: str
+
+    @staticmethod
+    def resolve_classification(obj: Reminder) -> str:
+        return Classification(obj.assignment.classification).name
+
     stage: str
     sent_on: date
     sent_by_id: int | None
