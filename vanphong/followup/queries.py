@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from vanphong.core.desk import DeskRow
 from vanphong.core.models import User
+from vanphong.documents.models import Document
 from vanphong.followup.models import Assignment, Reminder
 from vanphong.security import policy
 
@@ -83,23 +84,32 @@ def _decision_assignments(user: User) -> QuerySet[Assignment]:
                                                           status__in=OPEN))
 
 
-def overdue_by(user: User, by: str, today: date, limit: int = 40) -> list[OverdueBar]:
-    """Open and overdue decision tasks grouped by body, province or decision: one GROUP BY in the database over
-    the rows the person may see, the most overdue first."""
+def overdue_groups(user: User, by: str, today: date) -> list[OverdueBar]:
+    """Open and overdue decision tasks of every body, province or decision: one GROUP BY in the database over the
+    rows the person may see (a few hundred groups at most), the most overdue first."""
     keys = {"body": ("body_id", "body__name"), "province": ("body__place_id", "body__place__short_name"),
             "decision": ("decision_id", "decision__symbol")}
     key, label = keys[by]
     qs = _decision_assignments(user)
     if by == "province":
         qs = qs.filter(body__kind="tinh_uy", body__place__isnull=False)
+    if by == "decision":
+        # A decision's number is shown only to those who may see the decision, as on the assignment page.
+        qs = qs.filter(policy.visible_q(user, Document, "decision"))
     rows = (qs.values(key, label)
             .annotate(open=Count("pk"), late=Count("pk", filter=Q(deadline__lt=today)))
-            .filter(late__gt=0).order_by("-late", label)[:limit])
+            .order_by("-late", label))
     return [OverdueBar(r[key], r[label] or "—", r["open"], r["late"]) for r in rows]
 
 
-def overdue_total(user: User, today: date) -> dict[str, int]:
-    return _decision_assignments(user).aggregate(open=Count("pk"), late=Count("pk", filter=Q(deadline__lt=today)))
+def overdue_by(user: User, by: str, today: date, limit: int = 40) -> list[OverdueBar]:
+    """The groups with something overdue, the `limit` most overdue."""
+    return [g for g in overdue_groups(user, by, today) if g.overdue][:limit]
+
+
+def totals(groups: list[OverdueBar]) -> dict[str, int]:
+    """Open and overdue over all groups (each task is in one group): sums of the grouped rows, not of tasks."""
+    return {"open": sum(g.open for g in groups), "late": sum(g.overdue for g in groups)}
 
 
 # --- the desk --------------------------------------------------------------------------------------------------

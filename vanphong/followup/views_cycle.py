@@ -52,7 +52,8 @@ def overdue_view(request: HttpRequest) -> HttpResponse:
     if tab not in VIEWS:
         tab = "co-quan"
     today = timezone.localdate()
-    rows = queries.overdue_by(user, VIEWS[tab][0], today)
+    groups = queries.overdue_groups(user, VIEWS[tab][0], today)
+    rows = [g for g in groups if g.overdue][:40]
     top = max((r.open for r in rows), default=0) or 1
     span = CHART_WIDTH - LABEL_WIDTH - 60
     bars = [{
@@ -61,7 +62,7 @@ def overdue_view(request: HttpRequest) -> HttpResponse:
         "num_x": LABEL_WIDTH + max(1, round(span * r.open / top)) + 6,
     } for i, r in enumerate(rows)]
     return render(request, "followup/overdue.html", {
-        "tab": tab, "views": VIEWS, "bars": bars, "total": queries.overdue_total(user, today),
+        "tab": tab, "views": VIEWS, "bars": bars, "total": queries.totals(groups),
         "chart_h": max(1, len(rows)) * BAR_HEIGHT, "chart_w": CHART_WIDTH, "label_w": LABEL_WIDTH,
     })
 
