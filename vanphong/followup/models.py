@@ -86,3 +86,109 @@ class Assignment(ClassifiedRecord):
         """Past its deadline and not done: the one definition the desk, lists and counts all use."""
         today = today or timezone.localdate()
         return self.status != self.Status.DONE and self.deadline is not None and self.deadline < today
+
+
+class ProgressStatus(models.TextChoices):
+    """How far an implementing body says it is; each status carries a default percentage (DEFAULT_PERCENT)."""
+
+    NOT_STARTED = "chua_trien_khai", "Chưa triển khai"
+    STARTED = "dang_trien_khai", "Đang triển khai"
+    MOSTLY_DONE = "co_ban_hoan_thanh", "Cơ bản hoàn thành"
+    DONE = "hoan_thanh", "Hoàn thành"
+
+
+# Kept as data beside the choices: a report that gives a status and no percentage takes this one.
+DEFAULT_PERCENT: dict[str, int] = {
+    ProgressStatus.NOT_STARTED: 0,
+    ProgressStatus.STARTED: 30,
+    ProgressStatus.MOSTLY_DONE: 80,
+    ProgressStatus.DONE: 100,
+}
+
+
+class ProgressReport(models.Model):
+    """One report of progress on an assignment (báo cáo tiến độ), kept: the assignment holds the latest figure."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports",
+                                   verbose_name="việc được giao")
+    status = models.CharField("tình trạng", max_length=20, choices=ProgressStatus.choices)
+    percent = models.PositiveIntegerField("tiến độ (%)")
+    note = models.TextField("nội dung báo cáo", blank=True)
+    evidence = models.ManyToManyField("documents.Document", blank=True, related_name="progress_reports",
+                                      verbose_name="văn bản minh chứng")
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="progress_reports", verbose_name="người cập nhật")
+    reported_on = models.DateField("ngày báo cáo")
+    source = models.CharField("nguồn", max_length=20, default="tay", help_text="tay (nhập tay) hoặc nhap (nhập tệp)")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reported_on", "-pk"]
+        verbose_name = "báo cáo tiến độ"
+        verbose_name_plural = "báo cáo tiến độ"
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} {self.percent}% ({self.reported_on:%d/%m/%Y})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.note = normalize(self.note)
+        super().save(*args, **kwargs)
+
+
+class Milestone(models.Model):
+    """A dated step on the way (mốc): planned due date, and the day it was reached."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="milestones",
+                                   verbose_name="việc được giao")
+    title = models.CharField("mốc", max_length=300)
+    due = models.DateField("hạn")
+    done_on = models.DateField("đạt ngày", null=True, blank=True)
+
+    class Meta:
+        ordering = ["due", "pk"]
+        verbose_name = "mốc tiến độ"
+        verbose_name_plural = "mốc tiến độ"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.title = normalize(self.title)
+        super().save(*args, **kwargs)
+
+
+class Reminder(models.Model):
+    """One reminder (đôn đốc) sent about an assignment: automatic ones once per stage, manual ones any time."""
+
+    class Stage(models.TextChoices):
+        BEFORE_7 = "truoc_7", "Trước hạn 7 ngày"
+        BEFORE_1 = "truoc_1", "Trước hạn 1 ngày"
+        AFTER_1 = "qua_1", "Quá hạn 1 ngày"
+        AFTER_7 = "qua_7", "Quá hạn 7 ngày"
+        AFTER_30 = "qua_30", "Quá hạn 30 ngày"
+        MANUAL = "thu_cong", "Đôn đốc trực tiếp"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders",
+                                   verbose_name="việc được giao")
+    stage = models.CharField("đợt", max_length=10, choices=Stage.choices)
+    sent_on = models.DateField("ngày đôn đốc")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="reminders_sent", verbose_name="người đôn đốc")
+    recipients = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="reminders",
+                                        verbose_name="người nhận")
+    escalated = models.BooleanField("báo lãnh đạo đơn vị", default=False)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-pk"]
+        verbose_name = "lần đôn đốc"
+        verbose_name_plural = "lần đôn đốc"
+        constraints = [
+            # Once per (assignment, automatic stage): the periodic job may run twice, the row is made once.
+            models.UniqueConstraint(fields=["assignment", "stage"], condition=~models.Q(stage="thu_cong"),
+                                    name="reminder_once_per_stage"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} {self.sent_on:%d/%m/%Y}"

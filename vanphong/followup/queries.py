@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from vanphong.core.desk import DeskRow
 from vanphong.core.models import User
-from vanphong.followup.models import Assignment
+from vanphong.documents.models import Document
+from vanphong.followup.models import Assignment, Reminder
 from vanphong.security import policy
 
 # Listed as "not done" by value: an inequality on status could use no index range.
@@ -64,3 +66,122 @@ def overdue_q(today: date | None = None) -> Q:
 
 def overdue(qs: QuerySet[Assignment]) -> QuerySet[Assignment]:
     return qs.filter(overdue_q())
+
+
+# --- overdue dashboards --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OverdueBar:
+    key: int
+    label: str
+    open: int
+    overdue: int
+
+
+def _decision_assignments(user: User) -> QuerySet[Assignment]:
+    # Top-level tasks only: a task split into sub-tasks counts once, not once per sub-task.
+    return policy.visible(user, Assignment.objects.filter(decision__isnull=False, parent__isnull=True,
+                                                          status__in=OPEN))
+
+
+def overdue_groups(user: User, by: str, today: date) -> list[OverdueBar]:
+    """Open and overdue decision tasks of every body, province or decision: one GROUP BY in the database over the
+    rows the person may see (a few hundred groups at most), the most overdue first."""
+    keys = {"body": ("body_id", "body__name"), "province": ("body__place_id", "body__place__short_name"),
+            "decision": ("decision_id", "decision__symbol")}
+    key, label = keys[by]
+    qs = _decision_assignments(user)
+    if by == "province":
+        qs = qs.filter(body__kind="tinh_uy", body__place__isnull=False)
+    if by == "decision":
+        # A decision's number is shown only to those who may see the decision, as on the assignment page.
+        qs = qs.filter(policy.visible_q(user, Document, "decision"))
+    rows = (qs.values(key, label)
+            .annotate(open=Count("pk"), late=Count("pk", filter=Q(deadline__lt=today)))
+            .order_by("-late", label))
+    return [OverdueBar(r[key], r[label] or "—", r["open"], r["late"]) for r in rows]
+
+
+def overdue_by(user: User, by: str, today: date, limit: int = 40) -> list[OverdueBar]:
+    """The groups with something overdue, the `limit` most overdue."""
+    return [g for g in overdue_groups(user, by, today) if g.overdue][:limit]
+
+
+def totals(groups: list[OverdueBar]) -> dict[str, int]:
+    """Open and overdue over all groups (each task is in one group): sums of the grouped rows, not of tasks."""
+    return {"open": sum(g.open for g in groups), "late": sum(g.overdue for g in groups)}
+
+
+# --- the desk --------------------------------------------------------------------------------------------------
+
+def desk(user: User, today: date, limit: int = 10) -> list[DeskRow]:
+    """What awaits the person: open work they or their unit hold due within a week or overdue, and the reminders
+    addressed to them in the last 30 days (assignments they may still see)."""
+    soon = today + timedelta(days=7)
+    mine = awaiting_q(user)
+    if user.unit_id_or_none is not None:
+        # A decision's task given to a body is followed by the office unit: it awaits that unit too.
+        mine |= Q(unit_id=user.unit_id_or_none, body__isnull=False)
+    held = (policy.visible(user, Assignment.objects.all()).filter(mine, status__in=OPEN, deadline__lte=soon)
+            .only("pk", "title", "deadline", "classification", "urgency", "status")
+            .order_by("deadline", "pk")[:limit])
+    rows = []
+    for a in held:
+        assert a.deadline is not None
+        days = (a.deadline - today).days
+        note = f"quá hạn {-days} ngày" if days < 0 else "hạn hôm nay" if days == 0 else f"còn {days} ngày"
+        rows.append(DeskRow(kind="Việc đến hạn" if days >= 0 else "Việc quá hạn", title=a.title,
+                            url=f"/viec/{a.pk}/", due=a.deadline, overdue=days < 0, note=note,
+                            classification=a.classification, urgent=a.urgency > 0))
+    reminders = (Reminder.objects.filter(recipients=user, sent_on__gte=today - timedelta(days=30),
+                                         assignment__status__in=OPEN)
+                 .filter(assignment__in=policy.visible(user, Assignment.objects.all()))
+                 .select_related("assignment").order_by("-sent_on", "-pk")[:limit])
+    for r in reminders:
+        a = r.assignment
+        rows.append(DeskRow(kind="Đôn đốc", title=a.title, url=f"/viec/{a.pk}/", due=a.deadline,
+                            overdue=a.is_overdue(today), note=f"{r.get_stage_display()}, {r.sent_on:%d/%m/%Y}",
+                            classification=a.classification, urgent=r.escalated))
+    return rows[:limit]
+
+
+# --- the way back ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TraceStep:
+    kind: str
+    title: str
+    url: str
+
+
+def trace(user: User, a: Assignment) -> list[TraceStep]:
+    """From the assignment up: the decision, its meeting, the proposal and the programme item, each shown only
+    when the person may see it (a hidden step is left out, the ones above it still shown if visible)."""
+    steps: list[TraceStep] = []
+    if a.parent_id is not None:
+        parent = Assignment.objects.filter(pk=a.parent_id).first()
+        if parent is not None and policy.can_view(user, parent):
+            steps.append(TraceStep("Nhiệm vụ lớn", parent.title, parent.get_absolute_url()))
+    doc = a.decision
+    if doc is None:
+        return steps
+    if policy.can_view(user, doc):
+        steps.append(TraceStep("Văn bản", str(doc), doc.get_absolute_url()))
+    conclusion = getattr(doc, "conclusion", None) if _has_conclusion(doc) else None
+    if conclusion is None:
+        return steps
+    for kind, rec in (("Phiên họp", conclusion.meeting), ("Đề án", conclusion.proposal),
+                      ("Mục chương trình", conclusion.proposal.item if conclusion.proposal else None)):
+        if rec is not None and policy.can_view(user, rec):
+            steps.append(TraceStep(kind, rec.title, rec.get_absolute_url()))
+    return steps
+
+
+def _has_conclusion(doc: object) -> bool:
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        getattr(doc, "conclusion")  # noqa: B009 - the reverse one-to-one raises when absent
+    except ObjectDoesNotExist:
+        return False
+    return True

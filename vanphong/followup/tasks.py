@@ -43,3 +43,11 @@ def notify_assignee(assignment_id: int) -> bool:
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
         record_event("followup.assignee_notified", obj=a, new={"email_sent": bool(email)})
     return True
+
+
+@task()
+def send_reminders() -> int:
+    """The periodic đôn đốc pass (followup.reminders); idempotent: each stage of each assignment reminds once."""
+    from vanphong.followup.reminders import run_reminders
+
+    return run_reminders()

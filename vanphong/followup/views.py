@@ -7,13 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
 from vanphong.core.http import acting_user
 from vanphong.followup import queries, services
+from vanphong.followup.decisions import citation
 from vanphong.followup.forms import AssignmentForm
-from vanphong.followup.models import Assignment
+from vanphong.followup.models import Assignment, ProgressStatus
 from vanphong.security import policy
 
 FILTERS = {
@@ -40,10 +42,18 @@ def list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
-    a = policy.access(user, Assignment.objects.select_related("assignee__person", "unit", "created_by__person"), pk,
+    a = policy.access(user, Assignment.objects.select_related(
+        "assignee__person", "unit", "created_by__person", "body", "decision__doc_type"), pk,
                       address=request.META.get("REMOTE_ADDR", ""))
     return render(request, "followup/detail.html", {
         "a": a, "may_update": services.may_update(user, a), "statuses": Assignment.Status.choices,
+        # The decision's number is shown only to those who may see the decision itself.
+        "citation": citation(a) if a.decision is not None and policy.can_view(user, a.decision) else None,
+        "trace": queries.trace(user, a),
+        "children": queries.visible_assignments(user).filter(parent=a).order_by("deadline", "pk"),
+        "reports": a.reports.select_related("reported_by__person").prefetch_related("evidence")[:20],
+        "milestones": a.milestones.all(), "reminders": a.reminders.select_related("sent_by__person")[:20],
+        "progress_statuses": ProgressStatus.choices, "today": timezone.localdate(),
     })
 
 
