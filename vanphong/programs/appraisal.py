@@ -96,6 +96,17 @@ def access_appraisal(actor: User, appraisal_id: Any, *, lock: bool = False) -> A
     return a
 
 
+def access_round(actor: User, proposal_id: Any, round_no: Any) -> Appraisal:
+    """Round `round_no` of a proposal the person may see (404 otherwise)."""
+    from django.http import Http404
+
+    p = access_proposal(actor, proposal_id, audit=False)
+    a = Appraisal.objects.select_related("proposal").filter(proposal=p, round=round_no).first()
+    if a is None:
+        raise Http404
+    return a
+
+
 def may_see_notes(user: User, a: Appraisal) -> bool:
     if not user.is_active:
         return False
