@@ -149,3 +149,28 @@ def test_desk_rows(office):
     rows = desk(office.users["toimat"], today, 10)
     assert any(r.kind == "Đề án chậm" and r.overdue for r in rows)
     assert not any(r.kind == "Đề án chậm" for r in desk(office.users["outsider"], today, 10))
+
+
+def test_item_title_hidden_from_those_who_may_not_see_the_item(office):
+    from vanphong.core.models import Body, Term
+    from vanphong.programs.models import ProgramItem, WorkProgram
+
+    today = timezone.localdate()
+    body = Body.objects.filter(kind=Body.Kind.LEADERSHIP).first()
+    term = Term.objects.filter(body=body).first() or Term.objects.create(body=body, number=99, name="Khóa thử",
+                                                                         start=today - timedelta(days=400))
+    program = WorkProgram.objects.create(body=body, term=term, period="nam", year=today.year, start=today,
+                                         end=today + timedelta(days=300), title="Chương trình năm",
+                                         created_by=office.users["leader"])
+    item = ProgramItem.objects.create(program=program, title="Mục kín HIDDENITEMQ", lead_body=lead_body(),
+                                      planned_start=today, planned_end=today + timedelta(days=30),
+                                      created_by=office.users["leader"], classification=1)
+    item.shared_with_users.add(office.users["mat"])
+    p = svc.check_create_proposal(office.users["mat"], ProposalForm(title="Đề án theo mục", item=item,
+                                                                    office_unit=office.unit))
+    assert p.due == item.planned_end and p.lead_body == item.lead_body and p.classification == 1
+    url = reverse("programs:proposal", args=[p.pk])
+    assert "HIDDENITEMQ" in _client(office.users["mat"]).get(url).content.decode()
+    # toimat sees the proposal (shared with the office unit) but not the item.
+    page = _client(office.users["toimat"]).get(url)
+    assert page.status_code == 200 and "HIDDENITEMQ" not in page.content.decode()

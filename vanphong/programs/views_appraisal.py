@@ -210,6 +210,8 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
     rounds = [_round_context(user, a, criteria, p) for a in p.appraisals.order_by("-round")]
     steps = [t for t in PROPOSAL.available(user, p) if t.name in PROPOSAL_BUTTONS]
     return render(request, "programs/proposal.html", {
+        # The item may have its own access list: its title shows only to those who may see it.
+        "item": p.item if p.item is not None and policy.can_view(user, p.item) else None,
         "p": p, "late": is_late(p, today), "days_left": (p.due - today).days if p.due else None,
         "dossier": dossier, "may_edit": may_edit, "choosable": choosable, "roles": ProposalDocument.Role.choices,
         "rounds": rounds, "steps": steps, "history": PROPOSAL.timeline(p),
