@@ -58,12 +58,14 @@ class ProposalOut(Schema):
 
 
 class CheckOut(Schema):
+    classification: str  # the proposal's: a check says something about it
     code: str
     result: str
     note: str
 
 
 class RoundOut(Schema):
+    classification: str  # the proposal's
     round: int
     status: str
     result: str
@@ -77,6 +79,7 @@ class RoundOut(Schema):
 
 
 class NoteOut(Schema):
+    classification: str  # the proposal's
     id: int
     parent_id: int | None
     author_id: int
@@ -108,12 +111,23 @@ class NoteIn(Schema):
     parent_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
+def _level(a: Appraisal) -> str:
+    return Classification(Proposal.objects.values_list("classification", flat=True).get(pk=a.proposal_id)).name
+
+
+def _note_out(n: AppraisalNote, level: str) -> dict[str, Any]:
+    return {"classification": level, "id": n.pk, "parent_id": n.parent_id, "author_id": n.author_id,
+            "text": n.text, "created_at": n.created_at}
+
+
 def _round_out(a: Appraisal) -> dict[str, Any]:
+    level = _level(a)
     return {
-        "round": a.round, "status": a.status, "result": a.result, "report": a.report, "reasons": a.reasons,
+        "classification": level, "round": a.round, "status": a.status, "result": a.result, "report": a.report,
+        "reasons": a.reasons,
         "appraiser_ids": sorted(a.appraisers.values_list("pk", flat=True)), "drafted_by_id": a.drafted_by_id,
         "approved_by_id": a.approved_by_id, "version": a.version,
-        "checks": [{"code": c.criterion.code, "result": c.result, "note": c.note}
+        "checks": [{"classification": level, "code": c.criterion.code, "result": c.result, "note": c.note}
                    for c in a.checks.select_related("criterion")],
     }
 
@@ -152,7 +166,8 @@ def list_notes(request: HttpRequest, proposal_id: int = Path(..., ge=1, le=MAX_I
     a = svc.access_round(user, proposal_id, round_no)
     if not svc.may_see_notes(user, a):
         raise Http404
-    return list(a.notes.all())
+    level = _level(a)
+    return [_note_out(n, level) for n in a.notes.all()]
 
 
 @router.post("/proposals/{proposal_id}/appraisals/{round_no}/notes", response={201: NoteOut},
@@ -162,7 +177,7 @@ def add_note(request: HttpRequest, data: NoteIn, proposal_id: int = Path(..., ge
     user = acting_user(request)
     a = svc.access_round(user, proposal_id, round_no)
     note: AppraisalNote = svc.check_add_note(user, a.pk, data.text, data.parent_id)
-    return 201, note
+    return 201, _note_out(note, _level(a))
 
 
 @router.post("/proposals/{proposal_id}/appraisals/{round_no}/checks", response=RoundOut,
