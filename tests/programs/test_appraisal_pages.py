@@ -174,3 +174,29 @@ def test_item_title_hidden_from_those_who_may_not_see_the_item(office):
     # toimat sees the proposal (shared with the office unit) but not the item.
     page = _client(office.users["toimat"]).get(url)
     assert page.status_code == 200 and "HIDDENITEMQ" not in page.content.decode()
+
+
+def test_api_round_steps_four_eyes_and_checks(office):
+    p, a = _round_with_note(office)
+    drafter = _client(office.users["mat"])
+    base = f"/api/v1/proposals/{p.pk}/appraisals/1"
+    r = drafter.post(f"{base}/checks", {"version": a.version, "results": {"ND1": "dat", "XX9": "dat"}},
+                     content_type="application/json")
+    assert r.status_code == 400 and "XX9" in r.json()["detail"]
+    r = drafter.post(f"{base}/checks", {"version": a.version, "results": {"ND1": "dat"}},
+                     content_type="application/json")
+    assert r.status_code == 200 and r.json()["checks"][0]["code"] == "ND1"
+    version = r.json()["version"]
+    r = drafter.post(f"{base}/report", {"version": version, "report": "Đủ điều kiện.", "result": "du_dieu_kien"},
+                     content_type="application/json")
+    version = r.json()["version"]
+    r = drafter.post(f"{base}/steps/submit_report", {"version": version}, content_type="application/json")
+    assert r.status_code == 200 and r.json()["status"] == "cho_duyet"
+    version = r.json()["version"]
+    # The drafter holds no approval right here; the leader does, and approves.
+    assert drafter.post(f"{base}/steps/approve", {"version": version},
+                        content_type="application/json").status_code == 403
+    r = _client(office.users["leader"]).post(f"{base}/steps/approve", {"version": version},
+                                             content_type="application/json")
+    assert r.status_code == 200 and r.json()["approved_by_id"] == office.users["leader"].pk
+    assert Proposal.objects.get(pk=p.pk).status == Proposal.Status.APPRAISED
