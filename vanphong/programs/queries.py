@@ -192,7 +192,7 @@ def trace_of_item(user: Any, item: ProgramItem) -> ItemTrace:
             if hasattr(doc, "assignments"):
                 for a in policy.visible(user, doc.assignments.select_related("body")):
                     cn.assignments.append(AssignmentNode(
-                        a.pk, a.title, a.body.name if a.body_id else "", a.get_status_display(), a.percent,
+                        a.pk, a.title, a.body.name if a.body is not None else "", a.get_status_display(), a.percent,
                         a.deadline, a.is_overdue(today) if hasattr(a, "is_overdue") else False, _url(a)))
             node.conclusions.append(cn)
         trace.proposals.append(node)

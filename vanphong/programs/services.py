@@ -17,7 +17,7 @@ from vanphong.security.audit import record_event
 from vanphong.security.classification import Classification, check_may_classify
 
 # Which period a programme may be carried down into, from which.
-CARRY_DOWN = {
+CARRY_DOWN: dict[str, str] = {
     WorkProgram.Period.QUARTER: WorkProgram.Period.YEAR,
     WorkProgram.Period.MONTH: WorkProgram.Period.QUARTER,
     WorkProgram.Period.WEEK: WorkProgram.Period.MONTH,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
+from vanphong.core.http import acting_user
 from vanphong.core.models import Body
 from vanphong.programs import queries, services
 from vanphong.programs.models.programme import Kind, ProgramAdjustment, ProgramItem
@@ -38,10 +40,10 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if start is None or end is None:
                 raise ServiceError("Hãy nhập ngày dự kiến theo dạng ngày hợp lệ.", field="planned_start")
             services.check_create_item(
-                request.user, program, title=request.POST.get("title", ""), kind=request.POST.get("kind", ""),
+                acting_user(request), program, title=request.POST.get("title", ""), kind=request.POST.get("kind", ""),
                 lead_body_id=request.POST.get("lead_body"), planned_start=start, planned_end=end,
                 reason=request.POST.get("reason", ""), decided_by=request.POST.get("decided_by", ""),
-                expected_version=int(request.POST.get("version") or 0))
+                expected_version=_version(request))
             return redirect(program.get_absolute_url())
         except ServiceError as e:
             error = e
@@ -58,7 +60,10 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def program_approve(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_object_or_404(queries.programs(request.user), pk=pk)
-    services.do_approve_program(request.user, program, int(request.POST.get("version") or 0))
+    try:
+        services.do_approve_program(acting_user(request), program, _version(request))
+    except ServiceError as e:
+        messages.error(request, e.message)
     return redirect(program.get_absolute_url())
 
 
@@ -70,9 +75,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.check_adjust_item(
-                request.user, item.pk, kind=request.POST.get("kind", ""), reason=request.POST.get("reason", ""),
+                acting_user(request), item.pk, kind=request.POST.get("kind", ""), reason=request.POST.get("reason", ""),
                 decided_by=request.POST.get("decided_by", ""),
-                expected_version=int(request.POST.get("version") or 0),
+                expected_version=_version(request),
                 planned_start=_parse(request.POST.get("planned_start", "")),
                 planned_end=_parse(request.POST.get("planned_end", "")))
             return redirect(item.get_absolute_url())
@@ -83,3 +88,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "adjustments": queries.adjustments_of(request.user, item=item),
         "adjust_kinds": [c for c in ProgramAdjustment.Kind.choices if c[0] != ProgramAdjustment.Kind.ADDED],
     }, status=400 if error else 200)
+
+
+def _version(request: HttpRequest) -> int:
+    # A missing or garbled version is treated as stale: a conflict, never an overwrite.
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else 0
