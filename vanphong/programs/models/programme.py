@@ -179,3 +179,64 @@ class Proposal(ClassifiedRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("programs:proposal", args=[self.pk])
+
+
+class ProgramAdjustment(models.Model):
+    """One change to an item of an approved programme: what changed, why, who decided and who recorded it."""
+
+    class Kind(models.TextChoices):
+        ADDED = "bo_sung", "Bổ sung"
+        MOVED = "chuyen_ky", "Chuyển kỳ"
+        DROPPED = "rut", "Rút khỏi chương trình"
+        CHANGED = "dieu_chinh", "Điều chỉnh nội dung"
+
+    program = models.ForeignKey(WorkProgram, on_delete=models.PROTECT, related_name="adjustments",
+                                verbose_name="chương trình")
+    item = models.ForeignKey(ProgramItem, on_delete=models.PROTECT, related_name="adjustments",
+                             verbose_name="mục chương trình")
+    kind = models.CharField("loại điều chỉnh", max_length=20, choices=Kind.choices)
+    reason = models.TextField("lý do")
+    decided_by = models.CharField("cấp quyết định", max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="người ghi nhận")
+    old = models.JSONField("giá trị cũ", default=dict, blank=True)
+    new = models.JSONField("giá trị mới", default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "điều chỉnh chương trình"
+        verbose_name_plural = "điều chỉnh chương trình"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.item_id}"
+
+
+class ScheduleEntry(models.Model):
+    """One entry of a leader's schedule (lịch công tác): a working trip, a reception, a meeting."""
+
+    class Kind(models.TextChoices):
+        MEETING = "hop", "Họp, hội nghị"
+        WORK = "lam_viec", "Làm việc"
+        TRIP = "cong_tac", "Đi công tác"
+        RECEPTION = "tiep", "Tiếp khách"
+        OTHER = "khac", "Khác"
+
+    person = models.ForeignKey("core.Person", on_delete=models.PROTECT, related_name="schedule",
+                               verbose_name="lãnh đạo")
+    starts_at = models.DateTimeField("bắt đầu")
+    ends_at = models.DateTimeField("kết thúc")
+    title = models.CharField("nội dung", max_length=300)
+    place = models.CharField("địa điểm", max_length=200, blank=True)
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices, default=Kind.WORK)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = "lịch công tác"
+        verbose_name_plural = "lịch công tác"
+        indexes = [models.Index(fields=["person", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
