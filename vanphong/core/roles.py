@@ -23,8 +23,8 @@ TWO_FACTOR_ROLES = frozenset({Role.UNIT_HEAD, Role.OFFICE_LEADER, Role.CLERK, Ro
 # The rights each role starts with; administrators may change them afterwards in the admin.
 DEFAULT_RIGHTS: dict[str, list[str]] = {
     Role.OFFICE_LEADER: ["security.view_all_classified", "documents.direct_document", "documents.sign_document",
-                         "documents.review_document"],
-    Role.UNIT_HEAD: ["documents.review_document"],
+                         "documents.review_document", "meetings.organise_meeting"],
+    Role.UNIT_HEAD: ["documents.review_document", "meetings.organise_meeting"],
     Role.CLERK: ["documents.register_document"],
     Role.ADMIN: ["security.view_auditevent"],
 }

@@ -17,6 +17,8 @@ from vanphong.core.models import Body, Place, Unit, User
 from vanphong.core.notices import unread as unread_notices
 from vanphong.documents import queries as documents_queries
 from vanphong.followup import queries as followup_queries
+from vanphong.meetings import queries as meetings_queries
+from vanphong.programs import appraisal_queries
 from vanphong.search import registry as search_registry
 from vanphong.search.filters import read_search_filters, search_levels
 from vanphong.search.query import query as search_query
@@ -24,6 +26,7 @@ from vanphong.search.suggest import did_you_mean
 
 SEARCH_PAGE_SIZE = 50
 DESK_DOCUMENTS = 15
+DESK_CYCLE = 8  # rows of each part of the decision cycle
 SEARCH_MAX_CHARS = 1000
 
 
@@ -35,6 +38,12 @@ def desk_view(request: HttpRequest) -> HttpResponse:
     context = {
         "documents": documents_queries.awaiting(user, today, limit=DESK_DOCUMENTS),
         "notices": unread_notices(user, limit=5),
+        # The decision cycle: appraisals and late proposals, meetings and opinions to answer, decisions' work due.
+        "cycle": [
+            ("tham-dinh", "Đề án, thẩm định", appraisal_queries.desk(user, today, DESK_CYCLE)),
+            ("phien-hop", "Hội nghị, phiên họp", meetings_queries.desk(user, today, DESK_CYCLE)),
+            ("trien-khai", "Triển khai kết luận, đôn đốc", followup_queries.desk(user, today, DESK_CYCLE)),
+        ],
         "today": today,
         "awaiting": summary.awaiting,
         "awaiting_count": summary.awaiting_count,

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('documents', '0004_default_rights'),
-        ('programs', '0001_initial'),
+        ('programs', '0002_programmes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
