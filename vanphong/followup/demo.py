@@ -18,6 +18,7 @@ from vanphong.followup.decisions import CITABLE, do_assign_point
 from vanphong.followup.models import ProgressStatus
 from vanphong.followup.progress import check_add_subtask, do_report_progress
 from vanphong.followup.reminders import run_reminders
+from vanphong.security import policy
 
 TARGET = 300
 
@@ -55,6 +56,8 @@ def build(ctx: DemoContext) -> None:
             a = do_assign_point(giver, doc, point.anchor, body, deadline,
                                 f"Thực hiện {point.label} của {doc.symbol}", "", unit, 0)
             made += 1
+            if not policy.can_view(giver, a):
+                continue  # above the giver's clearance: its progress is reported by those who may see it
             roll = rng.random()
             if roll < 0.08 and deadline > ctx.today:
                 for n, w in enumerate((1, 2, 1), start=1):
