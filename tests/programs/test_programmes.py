@@ -188,3 +188,23 @@ def test_overlapping_schedule_entries_are_refused_unless_confirmed_and_flagged(o
                                          ends_at=t + timedelta(hours=3), title="Tiếp khách", confirmed=True)
     week = queries.calendar(office.leader, t - timedelta(days=1), t + timedelta(days=6))
     assert [e.conflict for e in week[person.pk]] == [True, True]
+
+
+def test_a_meeting_a_leader_attends_is_on_the_calendar_and_clashes_with_an_entry(office):
+    from vanphong.meetings.models import Meeting, Participant
+
+    person = Person.objects.create(full_name="Trần Văn Ủy Viên")
+    t = timezone.make_aware(datetime(2026, 12, 3, 8))
+    meeting = Meeting.objects.create(kind=Meeting.Kind.POLITBURO, body=Body.objects.get(short_name="BCT"),
+                                     title="Phiên họp Bộ Chính trị", starts_at=t, ends_at=t + timedelta(hours=4),
+                                     created_by=office.leader)
+    Participant.objects.create(meeting=meeting, person=person)
+    services.check_create_schedule_entry(office.leader, person=person, starts_at=t + timedelta(hours=3),
+                                         ends_at=t + timedelta(hours=5), title="Tiếp đoàn đại biểu")
+    week = queries.calendar(office.leader, t - timedelta(days=1), t + timedelta(days=6))
+    assert [(e.title, e.conflict) for e in week[person.pk]] == [
+        ("Phiên họp Bộ Chính trị", True), ("Tiếp đoàn đại biểu", True)]
+    # Someone who may not see the meeting sees the entry alone, with no clash to give the meeting away.
+    Meeting.objects.filter(pk=meeting.pk).update(classification=Classification.TOI_MAT)
+    week = queries.calendar(office.thuong, t - timedelta(days=1), t + timedelta(days=6))
+    assert [(e.title, e.conflict) for e in week[person.pk]] == [("Tiếp đoàn đại biểu", False)]

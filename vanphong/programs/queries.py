@@ -217,24 +217,19 @@ class CalendarEntry:
 
 def calendar(user: Any, start: datetime, end: datetime, person_ids: list[int] | None = None
              ) -> dict[int, list[CalendarEntry]]:
-    """Leaders' schedules (and the meetings they attend, from meetings.queries.leader_sessions when that
-    exists) between `start` and `end`, per person, with every overlapping pair of one person flagged."""
+    """Leaders' schedules and the meetings they attend (meetings.queries.leader_sessions) between `start` and
+    `end`, per person, with every overlapping pair of one person flagged."""
     qs = ScheduleEntry.objects.filter(starts_at__lt=end, ends_at__gt=start)
     if person_ids is not None:
         qs = qs.filter(person_id__in=person_ids)
     per: dict[int, list[CalendarEntry]] = defaultdict(list)
     for e in qs:
         per[e.person_id].append(CalendarEntry(e.person_id, e.starts_at, e.ends_at, e.title, e.place))
-    import importlib
+    from vanphong.meetings.queries import leader_sessions  # meetings build on programmes: imported when used
 
-    try:  # the meetings part may not offer its participants' sessions yet
-        mq: Any = importlib.import_module("vanphong.meetings.queries")
-    except ModuleNotFoundError:
-        mq = None
-    if mq is not None and hasattr(mq, "leader_sessions"):
-        for s in mq.leader_sessions(user, start, end):
-            if person_ids is None or s.person_id in person_ids:
-                per[s.person_id].append(CalendarEntry(s.person_id, s.starts_at, s.ends_at, s.title, url=s.url))
+    for s in leader_sessions(user, start, end):
+        if person_ids is None or s.person_id in person_ids:
+            per[s.person_id].append(CalendarEntry(s.person_id, s.starts_at, s.ends_at, s.title, url=s.url))
     for entries in per.values():
         entries.sort(key=lambda c: c.starts_at)
         flag_conflicts(entries)
