@@ -72,7 +72,8 @@ def build(ctx: DemoContext) -> None:
     made = adjustments = 0
     for short in ("BCT", "BBT"):
         body = Body.objects.filter(short_name=short, kind=Body.Kind.LEADERSHIP).first()
-        term = Term.current_for(body, date(year, 1, 15)) if body else None
+        # Terms are the Central Committee's (khóa); the Politburo and Secretariat work within them.
+        term = Term.current_for(body.parent or body, ctx.today) if body else None
         if body is None or term is None:
             continue
         year_prog = services.do_create_program(
