@@ -45,8 +45,14 @@ class ChecklistCriterion(models.Model):
         ordering = ["order", "code"]
         verbose_name = "tiêu chí thẩm định"
         verbose_name_plural = "tiêu chí thẩm định"
-        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="one_criterion_per_code_from",
-                                               nulls_distinct=False)]
+        # One row per code and start date; a code valid "since always" (no start) only once. Two partial
+        # constraints rather than nulls_distinct=False, which SQLite does not enforce.
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], condition=models.Q(valid_from__isnull=False),
+                                    name="one_criterion_per_code_from"),
+            models.UniqueConstraint(fields=["code"], condition=models.Q(valid_from__isnull=True),
+                                    name="one_open_criterion_per_code"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code}. {self.text}"

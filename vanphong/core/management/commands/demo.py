@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from vanphong.core.demo import SIZES, DemoExists, DemoRefused, DemoReport, build_demo, existing_office, number
+from vanphong.search import build, engine
 from vanphong.security.classification import Classification
 
 
@@ -43,6 +44,11 @@ class Command(BaseCommand):
             return
         except DemoRefused as exc:
             raise CommandError(str(exc)) from None
+        # Bulk demo rows bypass the change log the index follows; without this the first searches would answer
+        # from a rebuild under way (partial results) until the node's upkeep caught up.
+        outcome = build.run(engine.node(), fresh=True)
+        if verbose:
+            self.stdout.write(f"Đã dựng chỉ mục tìm kiếm: {number(outcome.done)} hồ sơ.")
         if verbose:
             self._summary(report, time.monotonic() - started)
 
