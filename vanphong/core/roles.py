@@ -23,8 +23,10 @@ TWO_FACTOR_ROLES = frozenset({Role.UNIT_HEAD, Role.OFFICE_LEADER, Role.CLERK, Ro
 # The rights each role starts with; administrators may change them afterwards in the admin.
 DEFAULT_RIGHTS: dict[str, list[str]] = {
     Role.OFFICE_LEADER: ["security.view_all_classified", "documents.direct_document", "documents.sign_document",
-                         "documents.review_document", "meetings.organise_meeting"],
-    Role.UNIT_HEAD: ["documents.review_document", "meetings.organise_meeting"],
+                         "documents.review_document", "meetings.organise_meeting", "programs.manage_program",
+                         "programs.approve_appraisal"],
+    Role.UNIT_HEAD: ["documents.review_document", "meetings.organise_meeting", "programs.manage_program",
+                     "programs.approve_appraisal"],
     Role.CLERK: ["documents.register_document"],
     Role.ADMIN: ["security.view_auditevent"],
 }
@@ -46,6 +48,32 @@ def ensure_role_groups(sender: Any = None, **kwargs: Any) -> None:
         if not created:
             continue
         for dotted in DEFAULT_RIGHTS.get(role, []):
+            app_label, codename = dotted.split(".")
+            perm = Permission.objects.using(using).filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is not None:
+                group.permissions.add(perm)
+
+
+def grant_new_rights(apps: Any, rights: dict[str, list[str]], using: str = "default") -> None:
+    """For a data migration that brings new rights: give them to the existing role groups that start with them.
+
+    `ensure_role_groups` fills a group only when it creates it, so an installation set up before a right existed
+    would never get it. A right that did not exist cannot have been taken away by an administrator yet, so adding
+    it now overrides no one's choice. On a new database the groups do not exist yet and nothing happens here.
+    """
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    # Rights are made after migrations (post_migrate); make them now, from the models as this migration sees them.
+    for label in {dotted.split(".")[0] for dotted_rights in rights.values() for dotted in dotted_rights}:
+        create_permissions(global_apps.get_app_config(label), verbosity=0, using=using, apps=apps)
+    for role, dotted_rights in rights.items():
+        group = Group.objects.using(using).filter(name=role).first()
+        if group is None:
+            continue
+        for dotted in dotted_rights:
             app_label, codename = dotted.split(".")
             perm = Permission.objects.using(using).filter(content_type__app_label=app_label, codename=codename).first()
             if perm is not None:

@@ -128,6 +128,7 @@ class Appraisal(models.Model):
         ordering = ["proposal", "round"]
         verbose_name = "lần thẩm định"
         verbose_name_plural = "lần thẩm định"
+        permissions = [("approve_appraisal", "Duyệt báo cáo thẩm định đề án, báo cáo, tờ trình")]
         constraints = [models.UniqueConstraint(fields=["proposal", "round"], name="one_appraisal_per_round")]
 
     def __str__(self) -> str:

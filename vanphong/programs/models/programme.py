@@ -64,6 +64,7 @@ class WorkProgram(models.Model):
         ordering = ["body__order", "start", "period"]
         verbose_name = "chương trình công tác"
         verbose_name_plural = "chương trình công tác"
+        permissions = [("manage_program", "Lập, điều chỉnh, thông qua chương trình công tác của cơ quan lãnh đạo")]
         constraints = [
             models.UniqueConstraint(fields=["body", "term", "period", "year", "number"], name="one_program_per_period"),
         ]
