@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -21,4 +21,4 @@ def marks(record: Any) -> SafeString:
         stamps.append(("mark mark-secret", "Độ mật", record.get_classification_display()))
     if getattr(record, "urgency", 0):
         stamps.append(("mark mark-urgent", "Độ khẩn", record.get_urgency_display()))
-    return format_html_join(" ", '<span class="{}" title="{}">{}</span>', stamps) if stamps else format_html("")
+    return format_html_join(" ", '<span class="{}" title="{}">{}</span>', stamps) if stamps else mark_safe("")
