@@ -312,8 +312,11 @@ def check_assign(actor: User, appraisal_id: Any, expected_version: int, *, appra
         _bump(a, expected_version)
         old = sorted(a.appraisers.values_list("pk", flat=True))
         a.appraisers.set(appraisers)
-        # Appraisers must be able to open the proposal (the access list), whatever their unit.
+        # Appraisers must be able to open the proposal (the access list), whatever their unit, and the dossier
+        # they appraise (its documents are never above the proposal's level, nor the appraisers below it).
         p.shared_with_users.add(*appraisers)
+        for doc in p.documents.all():
+            doc.shared_with_users.add(*appraisers)
         AppraisalExpert.objects.bulk_create([AppraisalExpert(appraisal=a, name=n[:200], organisation=o[:300],
                                                              added_by=actor) for n, o in experts])
         record_event("programs.appraisal_assigned", actor=actor, obj=a, old={"appraisers": old},

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +21,9 @@ from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Unit, User
 from vanphong.core.notices import mark_read
 from vanphong.documents.models import Document
+from vanphong.files.kinds import ALLOWED_LIST
 from vanphong.programs import appraisal as svc
+from vanphong.programs import dossier
 from vanphong.programs.appraisal_queries import ProposalFilters, is_late, proposals
 from vanphong.programs.flows import APPRAISAL, PROPOSAL, PROPOSAL_BUTTONS
 from vanphong.programs.models import (
@@ -151,6 +154,19 @@ def proposal_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def proposal_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file of the dossier (tờ trình, đề án, dự thảo…) uploaded from the proposal's page."""
+    user = acting_user(request)
+    p = svc.access_proposal(user, pk, audit=False)
+    upload = request.FILES.get("file")
+    _run(request, lambda: dossier.check_upload_document(
+        user, pk, role=request.POST.get("role", ""), summary=request.POST.get("summary", ""),
+        name=upload.name if upload is not None else "", content=upload), "Đã tải tài liệu lên và thêm vào hồ sơ.")
+    return redirect(p.get_absolute_url() + "#ho-so")
+
+
+@login_required
+@require_POST
 def proposal_step_view(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     user = acting_user(request)
     p = svc.access_proposal(user, pk, audit=False)
@@ -217,7 +233,7 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
         "rounds": rounds, "steps": steps, "history": PROPOSAL.timeline(p),
         "reminders": list(p.reminders.all()), "results": AppraisalCheck.Result.choices,
         "report_results": [(v, lbl) for v, lbl in Appraisal.Result.choices if v],
-        "may_edit_info": may_edit,
+        "may_edit_info": may_edit, "allowed_files": ALLOWED_LIST, "max_upload_mb": settings.VANPHONG_MAX_UPLOAD_MB,
     })
 
 
