@@ -59,10 +59,10 @@ def test_an_uploaded_file_becomes_a_document_of_the_dossier_with_its_role(office
     # A draft of the lead body's tờ trình, at the proposal's level, with the file attached and text to search.
     assert doc.doc_type.code == "TTr" and doc.status == Document.Status.DRAFT
     assert doc.classification == Classification.MAT and doc.issuer_name == p.lead_body.name
-    assert doc.summary == "về đề án về phát triển khoa học, công nghệ"
+    assert doc.summary == "về Đề án về phát triển khoa học, công nghệ"
     attachment = Attachment.objects.get(document=doc)
     assert attachment.name == "to-trinh.pdf" and attachment.file.page_count == 1
-    assert "Tờ trình" in page and "về đề án về phát triển khoa học" in page
+    assert "Tờ trình" in page and "về Đề án về phát triển khoa học" in page
     events = set(AuditEvent.objects.values_list("event_type", flat=True))
     assert {"documents.draft_created", "documents.attached", "programs.dossier_added"} <= events
     # With its tờ trình in the dossier the proposal may now be submitted.

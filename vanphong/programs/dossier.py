@@ -33,11 +33,12 @@ def type_code(role: str, proposal: Proposal) -> str:
 
 
 def default_summary(role: str, proposal: Proposal) -> str:
-    """"về Đề án …" for the tờ trình and the draft, the proposal's own title for the đề án itself."""
+    """"về <title>" for the tờ trình and the draft, the proposal's own title for the đề án itself."""
     title = proposal.title
     if role == R.PROPOSAL:
         return title
-    return f"về {title[:1].lower()}{title[1:]}" if role in (R.SUBMISSION, R.DRAFT_DECISION) else title
+    # A named Đề án, Báo cáo keeps its capital: "Tờ trình về Đề án …".
+    return f"về {title}" if role in (R.SUBMISSION, R.DRAFT_DECISION) else title
 
 
 def check_upload_document(actor: User, proposal_id: Any, *, role: str, summary: str, name: str,

@@ -86,6 +86,17 @@ def _items_for(user: User) -> list[ProgramItem]:
                 .order_by("planned_end")[:300])
 
 
+def _initial_from_item(user: User, data: Any) -> dict[str, Any]:
+    """Opened from a programme item ("Lập đề án cho mục này"): its title and kind are the proposal's to start."""
+    initial = {key: data.get(key) for key in data}
+    item_id = parse_id(data.get("item"))
+    item = policy.visible(user, ProgramItem.objects.all()).filter(pk=item_id).first() if item_id else None
+    if item is not None:
+        initial.setdefault("title", item.title)
+        initial.setdefault("kind", item.kind)
+    return initial
+
+
 @login_required
 def proposal_new_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
@@ -112,6 +123,8 @@ def proposal_new_view(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Đã lập đề án. Hãy bổ sung hồ sơ (tờ trình, đề án, dự thảo) rồi gửi "
                                  "thẩm định.")
                 return redirect(p)
+    if request.method != "POST":
+        data = _initial_from_item(user, data)
     return render(request, "programs/proposal_form.html", {
         "data": data, "error": error, "items": _items_for(user), "kinds": Kind.choices,
         "bodies": Body.objects.valid_on(timezone.localdate()).exclude(kind=Body.Kind.LEADERSHIP)[:500],
@@ -233,6 +246,9 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
         "rounds": rounds, "steps": steps, "history": PROPOSAL.timeline(p),
         "reminders": list(p.reminders.all()), "results": AppraisalCheck.Result.choices,
         "report_results": [(v, lbl) for v, lbl in Appraisal.Result.choices if v],
+        "meetings": [a for a in p.agenda_items.select_related("meeting") if policy.can_view(user, a.meeting)],
+        "conclusions": [c for c in p.conclusions.select_related("document__doc_type")
+                        if policy.can_view(user, c.document)],
         "may_edit_info": may_edit, "allowed_files": ALLOWED_LIST, "max_upload_mb": settings.VANPHONG_MAX_UPLOAD_MB,
     })
 
