@@ -75,6 +75,10 @@ def test_the_dossier_is_read_by_the_office_unit_and_by_the_appraisers_it_assigns
     _upload(_client(office.users["mat"]), p, R.PROPOSAL, name="de-an.pdf", summary="Đề án chi tiết")
     doc = ProposalDocument.objects.get(proposal=p).document
     assert doc.doc_type.code == "ĐA" and doc.summary == "Đề án chi tiết"
+    _upload(_client(office.users["mat"]), p, R.PROPOSAL, name="de-an-2.pdf", content=pdf("Bản 2"))
+    # Without a summary the đề án is "về …": its type already names it ("Đề án về phát triển …").
+    assert ProposalDocument.objects.filter(proposal=p).last().document.summary == "về phát triển khoa học, công nghệ"
+    doc = ProposalDocument.objects.filter(proposal=p).first().document
     assert policy.can_view(office.users["toimat"], doc)  # of the office unit that appraises it
     assert not policy.can_view(office.users["outsider"], doc)
     _upload(_client(office.users["mat"]), p, R.SUBMISSION)

@@ -24,6 +24,8 @@ R = ProposalDocument.Role
 # The Party document type each part of a dossier is (a đề án of a "báo cáo" item is a báo cáo).
 TYPE_OF_ROLE = {R.SUBMISSION: "TTr", R.PROPOSAL: "ĐA", R.DRAFT_DECISION: "KL", R.OPINIONS: "BC", R.OTHER: "CV"}
 SUMMARY_MAX = 480
+# The parts of a full dossier, in the order they are put together.
+PARTS = (R.SUBMISSION, R.PROPOSAL, R.DRAFT_DECISION)
 
 
 def type_code(role: str, proposal: Proposal) -> str:
@@ -32,13 +34,14 @@ def type_code(role: str, proposal: Proposal) -> str:
     return TYPE_OF_ROLE[R(role)]
 
 
-def default_summary(role: str, proposal: Proposal) -> str:
-    """"về <title>" for the tờ trình and the draft, the proposal's own title for the đề án itself."""
+def default_summary(role: str, proposal: Proposal, type_name: str) -> str:
+    """The trích yếu of a part when none is given: "về <title>" ("Tờ trình về Đề án …"); the đề án itself drops
+    the name of its type, which the document's type already says ("Đề án" + "về đổi mới …")."""
     title = proposal.title
-    if role == R.PROPOSAL:
-        return title
-    # A named Đề án, Báo cáo keeps its capital: "Tờ trình về Đề án …".
-    return f"về {title}" if role in (R.SUBMISSION, R.DRAFT_DECISION) else title
+    if role in (R.SUBMISSION, R.DRAFT_DECISION) or not title.lower().startswith(f"{type_name.lower()} "):
+        return f"về {title}"
+    rest = title[len(type_name):].strip()
+    return rest if rest.startswith("về ") else f"về {rest}"
 
 
 def check_upload_document(actor: User, proposal_id: Any, *, role: str, summary: str, name: str,
@@ -67,7 +70,7 @@ def check_upload_document(actor: User, proposal_id: Any, *, role: str, summary: 
             raise ServiceError(f"Thiếu loại văn bản {code} hoặc cơ quan ban hành trong bảng danh mục; hãy nhờ quản "
                                "trị hệ thống bổ sung.", field="role")
         doc = check_create_draft(actor, Draft(
-            doc_type=doc_type, issuer=issuer, summary=summary or default_summary(role, p)[:SUMMARY_MAX],
+            doc_type=doc_type, issuer=issuer, summary=summary or default_summary(role, p, doc_type.name)[:SUMMARY_MAX],
             classification=p.classification, issuer_name=p.lead_body.name[:200]))
         # The file store refuses programs, wrong or empty files: the transaction then keeps no document.
         check_attach(actor, doc.pk, name, content)

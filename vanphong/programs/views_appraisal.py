@@ -23,8 +23,8 @@ from vanphong.core.notices import mark_read
 from vanphong.documents.models import Document
 from vanphong.files.kinds import ALLOWED_LIST
 from vanphong.programs import appraisal as svc
-from vanphong.programs import dossier
 from vanphong.programs.appraisal_queries import ProposalFilters, is_late, proposals
+from vanphong.programs.dossier import PARTS, check_upload_document
 from vanphong.programs.flows import APPRAISAL, PROPOSAL, PROPOSAL_BUTTONS
 from vanphong.programs.models import (
     Appraisal,
@@ -172,7 +172,7 @@ def proposal_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     p = svc.access_proposal(user, pk, audit=False)
     upload = request.FILES.get("file")
-    _run(request, lambda: dossier.check_upload_document(
+    _run(request, lambda: check_upload_document(
         user, pk, role=request.POST.get("role", ""), summary=request.POST.get("summary", ""),
         name=upload.name if upload is not None else "", content=upload), "Đã tải tài liệu lên và thêm vào hồ sơ.")
     return redirect(p.get_absolute_url() + "#ho-so")
@@ -230,6 +230,9 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
     for d in dossier:
         d.visible = d.document_id in seen  # type: ignore[attr-defined]
     may_edit = svc.may_edit_dossier(user, p)
+    have = {d.role for d in dossier}
+    # The upload form offers the part the dossier still lacks, in the order a dossier is put together.
+    next_role = next((r for r in PARTS if r not in have), "")
     choosable: list[Document] = []
     if may_edit:
         taken = [d.document_id for d in dossier]
@@ -249,7 +252,8 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
         "meetings": [a for a in p.agenda_items.select_related("meeting") if policy.can_view(user, a.meeting)],
         "conclusions": [c for c in p.conclusions.select_related("document__doc_type")
                         if policy.can_view(user, c.document)],
-        "may_edit_info": may_edit, "allowed_files": ALLOWED_LIST, "max_upload_mb": settings.VANPHONG_MAX_UPLOAD_MB,
+        "may_edit_info": may_edit, "next_role": next_role, "allowed_files": ALLOWED_LIST,
+        "max_upload_mb": settings.VANPHONG_MAX_UPLOAD_MB,
     })
 
 
