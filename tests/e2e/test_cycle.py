@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from tests.documents.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Problems, shot, sign_in
 from tests.e2e.test_documents import act_as, press
 from tests.factories import PASSWORD, make_user
