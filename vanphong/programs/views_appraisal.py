@@ -123,10 +123,9 @@ def proposal_new_view(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Đã lập đề án. Hãy bổ sung hồ sơ (tờ trình, đề án, dự thảo) rồi gửi "
                                  "thẩm định.")
                 return redirect(p)
-    if request.method != "POST":
-        data = _initial_from_item(user, data)
     return render(request, "programs/proposal_form.html", {
-        "data": data, "error": error, "items": _items_for(user), "kinds": Kind.choices,
+        "data": data if request.method == "POST" else _initial_from_item(user, data), "error": error,
+        "items": _items_for(user), "kinds": Kind.choices,
         "bodies": Body.objects.valid_on(timezone.localdate()).exclude(kind=Body.Kind.LEADERSHIP)[:500],
         "units": Unit.objects.filter(is_active=True),
         "levels": [(v, lbl) for v, lbl in Classification.choices if v <= user.clearance],
@@ -172,9 +171,10 @@ def proposal_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     p = svc.access_proposal(user, pk, audit=False)
     upload = request.FILES.get("file")
+    name = (upload.name or "") if upload is not None else ""
     _run(request, lambda: check_upload_document(
-        user, pk, role=request.POST.get("role", ""), summary=request.POST.get("summary", ""),
-        name=upload.name if upload is not None else "", content=upload), "Đã tải tài liệu lên và thêm vào hồ sơ.")
+        user, pk, role=request.POST.get("role", ""), summary=request.POST.get("summary", ""), name=name,
+        content=upload), "Đã tải tài liệu lên và thêm vào hồ sơ.")
     return redirect(p.get_absolute_url() + "#ho-so")
 
 
