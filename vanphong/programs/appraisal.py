@@ -76,8 +76,9 @@ def criteria_on(day: date) -> list[ChecklistCriterion]:
 
 # --- reading --------------------------------------------------------------------------------------------------
 def access_proposal(actor: User, proposal_id: Any, *, lock: bool = False, audit: bool = True) -> Proposal:
-    return policy.access(actor, Proposal.objects.select_related("lead_body", "office_unit", "item"), proposal_id,
-                         lock=lock, audit=audit)
+    # PostgreSQL locks no row of the nullable side of an outer join: a locked read joins nothing.
+    qs = Proposal.objects.all() if lock else Proposal.objects.select_related("lead_body", "office_unit", "item")
+    return policy.access(actor, qs, proposal_id, lock=lock, audit=audit)
 
 
 def access_appraisal(actor: User, appraisal_id: Any, *, lock: bool = False) -> Appraisal:
