@@ -17,10 +17,10 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Problems, shot, sign_in
 from tests.e2e.test_documents import act_as, press
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, Office, make_user
 from tests.files.samples import pdf
 from tests.programs.office_part import programme
-from vanphong.core.models import Body
+from vanphong.core.models import Body, User
 from vanphong.core.roles import Role
 from vanphong.followup.models import Assignment
 from vanphong.programs.models import ProgramItem, Proposal, WorkProgram
@@ -54,7 +54,7 @@ def static_kept(context: BrowserContext) -> None:
     context.route(re.compile(r"/static/"), serve)
 
 
-def the_office(office):
+def the_office(office: Office) -> tuple[dict[str, User], ProgramItem]:
     """The people of the walk, all of Vụ Tổng hợp (the unit that follows the item), and the approved programme
     of the Politburo with the item; the leader reviews and signs, the clerk checks the format."""
     unit = office.unit
