@@ -118,6 +118,28 @@ def test_four_eyes_drafter_cannot_approve(office):
     assert Proposal.objects.get(pk=p.pk).status == P.APPRAISED
 
 
+def test_approval_is_its_own_right_not_the_right_to_review_drafts(office):
+    from django.contrib.auth.models import Permission
+
+    p = _proposal(office)
+    p = svc.check_proposal_step(office.users["thuong"], p.pk, "submit", p.version)
+    p = svc.check_proposal_step(office.users["mat"], p.pk, "start_appraisal", p.version)
+    a = p.appraisals.get()
+    a = svc.check_save_report(office.users["mat"], a.pk, a.version, report="Đủ điều kiện.", result="du_dieu_kien")
+    a = svc.check_appraisal_step(office.users["mat"], a.pk, "submit_report", a.version)
+    reviewer = make_user("ra-soat", unit=office.unit, clearance=3)
+    reviewer.user_permissions.add(Permission.objects.get(codename="review_document"))
+    reviewer = type(reviewer).objects.get(pk=reviewer.pk)  # a fresh permission cache
+    with pytest.raises(Forbidden, match="quyền duyệt"):
+        svc.check_appraisal_step(reviewer, a.pk, "approve", a.version)
+    assert Appraisal.objects.get(pk=a.pk).status == Appraisal.Status.REVIEW
+    approver = make_user("duyet", unit=office.unit, clearance=3)
+    approver.user_permissions.add(Permission.objects.get(codename="approve_appraisal"))
+    approver = type(approver).objects.get(pk=approver.pk)
+    svc.check_appraisal_step(approver, a.pk, "approve", a.version)
+    assert Proposal.objects.get(pk=p.pk).status == P.APPRAISED
+
+
 def test_report_needs_result_and_reasons(office):
     _p, a = _submitted_round(office)
     drafter = office.users["mat"]

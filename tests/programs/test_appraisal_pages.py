@@ -200,3 +200,29 @@ def test_api_round_steps_four_eyes_and_checks(office):
                                              content_type="application/json")
     assert r.status_code == 200 and r.json()["approved_by_id"] == office.users["leader"].pk
     assert Proposal.objects.get(pk=p.pk).status == Proposal.Status.APPRAISED
+
+
+def test_the_form_opened_from_an_item_starts_with_its_title_and_kind(office):
+    item = office.cycle["cycitemthuong"]
+    page = _client(office.users["thuong"]).get(reverse("programs:proposal_new") + f"?item={item.pk}").content.decode()
+    assert f'value="{item.title}"' in page and 'value="de_an" selected' in page
+    # An item the person may not see gives nothing away, not even its title.
+    hidden = office.cycle["cycitemmat"]
+    page = _client(office.users["thuong"]).get(reverse("programs:proposal_new") + f"?item={hidden.pk}")
+    assert page.status_code == 200 and hidden.title not in page.content.decode()
+
+
+def test_the_proposal_page_names_its_meeting_and_conclusion_to_those_who_may_see_them(office):
+    from vanphong.meetings.models import AgendaItem, Conclusion
+
+    p = office.cycle["cycpropthuong"]
+    meeting = office.cycle["cycmeetmat"]
+    AgendaItem.objects.create(meeting=meeting, order=2, title=p.title, proposal=p, planned_minutes=30)
+    decision = office.cycle["cycasgmat"].decision
+    Conclusion.objects.create(meeting=meeting, proposal=p, document=decision)
+    url = reverse("programs:proposal", args=[p.pk])
+    seen = _client(office.users["tuyetmat"]).get(url).content.decode()
+    assert meeting.get_absolute_url() in seen and decision.get_absolute_url() in seen
+    hidden = _client(office.users["thuong"]).get(url).content.decode()
+    assert meeting.title not in hidden and meeting.get_absolute_url() not in hidden
+    assert decision.get_absolute_url() not in hidden

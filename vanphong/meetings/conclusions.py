@@ -17,7 +17,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from vanphong.core.errors import Forbidden, ServiceError
+from vanphong.core.ids import parse_id
 from vanphong.core.models import User
+from vanphong.core.queries import holders_of
 from vanphong.documents.body import Anchor, anchors
 from vanphong.documents.models import Document, DocumentType, Issuer
 from vanphong.documents.services import Draft, check_create_draft
@@ -85,6 +87,26 @@ def diff(older: ConclusionDraft | None, newer: ConclusionDraft) -> list[DiffLine
 
 
 # --- issuing ---------------------------------------------------------------------------------------------------
+SIGN_RIGHT = "documents.sign_document"
+
+
+def signers_for(meeting: Meeting) -> list[User]:
+    """Who may be chosen to sign the meeting's conclusion: holders of the signing right cleared for its level."""
+    return list(holders_of(SIGN_RIGHT).filter(clearance__gte=meeting.classification)
+                .order_by("person__sort_key", "pk")[:100])
+
+
+def signer_of(value: Any) -> User | None:
+    """The person chosen in a form as signer, None when none is chosen."""
+    if value in (None, ""):
+        return None
+    pk = parse_id(value)
+    signer = User.objects.filter(pk=pk, is_active=True).first() if pk is not None else None
+    if signer is None:
+        raise ServiceError("Không có người ký này; hãy chọn lại trong danh sách.", field="signer")
+    return signer
+
+
 def check_issue_conclusion(actor: User, meeting_id: int, draft_id: int, *, doc_type_code: str = "KL",
                            summary: str = "", signer: User | None = None,
                            signer_position: str = "") -> Conclusion:
@@ -93,6 +115,9 @@ def check_issue_conclusion(actor: User, meeting_id: int, draft_id: int, *, doc_t
         raise ServiceError("Hãy chọn loại văn bản: kết luận, nghị quyết, chỉ thị, thông báo hoặc quyết định.",
                            field="doc_type")
     summary = _text(summary, "trích yếu nội dung", "summary", 500)
+    if signer is not None and not signer.has_perm(SIGN_RIGHT):
+        raise ServiceError("Người được chọn không có thẩm quyền ký ban hành văn bản; hãy chọn người ký khác hoặc để "
+                           "trống và chọn sau trên trang văn bản.", field="signer")
     with transaction.atomic():
         meeting = access_meeting(actor, meeting_id, lock=True)
         if not may_organise(actor, meeting):

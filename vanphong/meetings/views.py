@@ -102,8 +102,10 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
     for c in m.conclusions.select_related("document__doc_type", "agenda_item"):
         if policy.can_view(user, c.document):
-            conclusion_rows.append({"c": c, "points": conclusions.conclusion_points(c.document)})
+            conclusion_rows.append({"c": c, "points": conclusions.conclusion_points(c.document),
+                                    "issued": c.document.status in conclusions.ISSUED})
     participants = list(m.participants.select_related("person", "site"))
+    may_issue = organiser and m.status in (m.Status.HELD, m.Status.CLOSED)
     mine = next((p for p in participants if user.person_id and p.person_id == user.person_id), None)
     return render(request, "meetings/detail.html", {
         "m": m, "organiser": organiser, "agenda": agenda, "total_minutes": sum(i.planned_minutes for i in agenda),
@@ -122,7 +124,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "doc_types": conclusions.CONCLUSION_TYPES, "may_edit_agenda": organiser and m.status == m.Status.PLANNED,
         "may_opine": m.status in (m.Status.PREPARED, m.Status.HELD) and (organiser or mine is not None),
         "may_draft": organiser and m.status in (m.Status.PREPARED, m.Status.HELD, m.Status.CLOSED),
-        "may_issue": organiser and m.status in (m.Status.HELD, m.Status.CLOSED),
+        "may_issue": may_issue, "signers": conclusions.signers_for(m) if may_issue else [],
         "may_minutes": organiser and m.status == m.Status.HELD,
     })
 
@@ -254,7 +256,8 @@ def issue_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         c = conclusions.check_issue_conclusion(user, pk, parse_id(request.POST.get("draft")) or 0,
                                                doc_type_code=request.POST.get("doc_type", "KL"),
-                                               summary=request.POST.get("summary", ""))
+                                               summary=request.POST.get("summary", ""),
+                                               signer=conclusions.signer_of(request.POST.get("signer")))
     except ServiceError as exc:
         messages.error(request, exc.message)
         return _back(pk, "du-thao")

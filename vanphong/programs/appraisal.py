@@ -76,8 +76,9 @@ def criteria_on(day: date) -> list[ChecklistCriterion]:
 
 # --- reading --------------------------------------------------------------------------------------------------
 def access_proposal(actor: User, proposal_id: Any, *, lock: bool = False, audit: bool = True) -> Proposal:
-    return policy.access(actor, Proposal.objects.select_related("lead_body", "office_unit", "item"), proposal_id,
-                         lock=lock, audit=audit)
+    # PostgreSQL locks no row of the nullable side of an outer join: a locked read joins nothing.
+    qs = Proposal.objects.all() if lock else Proposal.objects.select_related("lead_body", "office_unit", "item")
+    return policy.access(actor, qs, proposal_id, lock=lock, audit=audit)
 
 
 def access_appraisal(actor: User, appraisal_id: Any, *, lock: bool = False) -> Appraisal:
@@ -312,8 +313,11 @@ def check_assign(actor: User, appraisal_id: Any, expected_version: int, *, appra
         _bump(a, expected_version)
         old = sorted(a.appraisers.values_list("pk", flat=True))
         a.appraisers.set(appraisers)
-        # Appraisers must be able to open the proposal (the access list), whatever their unit.
+        # Appraisers must be able to open the proposal (the access list), whatever their unit, and the dossier
+        # they appraise (its documents are never above the proposal's level, nor the appraisers below it).
         p.shared_with_users.add(*appraisers)
+        for doc in p.documents.all():
+            doc.shared_with_users.add(*appraisers)
         AppraisalExpert.objects.bulk_create([AppraisalExpert(appraisal=a, name=n[:200], organisation=o[:300],
                                                              added_by=actor) for n, o in experts])
         record_event("programs.appraisal_assigned", actor=actor, obj=a, old={"appraisers": old},

@@ -20,8 +20,8 @@ from vanphong.workflow.machine import Machine, Transition
 P = Proposal.Status
 A = Appraisal.Status
 
-# Approving an appraisal report: held by unit heads and office leaders (the same right as reviewing drafts).
-APPROVE_RIGHT = "documents.review_document"
+# Approving an appraisal report: its own right, held by default by unit heads and office leaders (core.roles).
+APPROVE_RIGHT = "programs.approve_appraisal"
 
 
 def in_office_unit(user: Any, proposal: Proposal) -> bool:

@@ -23,6 +23,7 @@ register_page("programs:proposal", pk=PROPOSAL)
 register_page("programs:proposal_edit", pk=PROPOSAL)
 # The forms that only take POST answer GET with 405 whoever asks; they are registered so the sweep tries them.
 register_page("programs:proposal_dossier", pk=PROPOSAL)
+register_page("programs:proposal_upload", pk=PROPOSAL)
 register_page("programs:proposal_step", pk=PROPOSAL, name=ValueParam(_proposal_steps))
 for _name in ("appraisal_checks", "appraisal_assign", "appraisal_report", "appraisal_note", "appraisal_print"):
     register_page(f"programs:{_name}", pk=PROPOSAL, round_no=ROUND)

@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern] = [
     path("de-an/<int:pk>/", v.proposal_view, name="proposal"),
     path("de-an/<int:pk>/sua/", v.proposal_edit_view, name="proposal_edit"),
     path("de-an/<int:pk>/ho-so/", v.proposal_dossier_view, name="proposal_dossier"),
+    path("de-an/<int:pk>/ho-so/tai-len/", v.proposal_upload_view, name="proposal_upload"),
     path("de-an/<int:pk>/buoc/<slug:name>/", v.proposal_step_view, name="proposal_step"),
     path("de-an/<int:pk>/tham-dinh/<int:round_no>/tieu-chi/", v.round_checks_view, name="appraisal_checks"),
     path("de-an/<int:pk>/tham-dinh/<int:round_no>/phan-cong/", v.round_assign_view, name="appraisal_assign"),

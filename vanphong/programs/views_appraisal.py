@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -20,8 +21,10 @@ from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Unit, User
 from vanphong.core.notices import mark_read
 from vanphong.documents.models import Document
+from vanphong.files.kinds import ALLOWED_LIST
 from vanphong.programs import appraisal as svc
 from vanphong.programs.appraisal_queries import ProposalFilters, is_late, proposals
+from vanphong.programs.dossier import PARTS, check_upload_document
 from vanphong.programs.flows import APPRAISAL, PROPOSAL, PROPOSAL_BUTTONS
 from vanphong.programs.models import (
     Appraisal,
@@ -83,6 +86,17 @@ def _items_for(user: User) -> list[ProgramItem]:
                 .order_by("planned_end")[:300])
 
 
+def _initial_from_item(user: User, data: Any) -> dict[str, Any]:
+    """Opened from a programme item ("Lập đề án cho mục này"): its title and kind are the proposal's to start."""
+    initial = {key: data.get(key) for key in data}
+    item_id = parse_id(data.get("item"))
+    item = policy.visible(user, ProgramItem.objects.all()).filter(pk=item_id).first() if item_id else None
+    if item is not None:
+        initial.setdefault("title", item.title)
+        initial.setdefault("kind", item.kind)
+    return initial
+
+
 @login_required
 def proposal_new_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
@@ -110,7 +124,8 @@ def proposal_new_view(request: HttpRequest) -> HttpResponse:
                                  "thẩm định.")
                 return redirect(p)
     return render(request, "programs/proposal_form.html", {
-        "data": data, "error": error, "items": _items_for(user), "kinds": Kind.choices,
+        "data": data if request.method == "POST" else _initial_from_item(user, data), "error": error,
+        "items": _items_for(user), "kinds": Kind.choices,
         "bodies": Body.objects.valid_on(timezone.localdate()).exclude(kind=Body.Kind.LEADERSHIP)[:500],
         "units": Unit.objects.filter(is_active=True),
         "levels": [(v, lbl) for v, lbl in Classification.choices if v <= user.clearance],
@@ -147,6 +162,20 @@ def proposal_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
     _run(request, lambda: svc.check_add_document(user, pk, request.POST.get("document"),
                                                  request.POST.get("role", "")), "Đã thêm tài liệu vào hồ sơ.")
     return redirect(p)
+
+
+@login_required
+@require_POST
+def proposal_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file of the dossier (tờ trình, đề án, dự thảo…) uploaded from the proposal's page."""
+    user = acting_user(request)
+    p = svc.access_proposal(user, pk, audit=False)
+    upload = request.FILES.get("file")
+    name = (upload.name or "") if upload is not None else ""
+    _run(request, lambda: check_upload_document(
+        user, pk, role=request.POST.get("role", ""), summary=request.POST.get("summary", ""), name=name,
+        content=upload), "Đã tải tài liệu lên và thêm vào hồ sơ.")
+    return redirect(p.get_absolute_url() + "#ho-so")
 
 
 @login_required
@@ -201,6 +230,9 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
     for d in dossier:
         d.visible = d.document_id in seen  # type: ignore[attr-defined]
     may_edit = svc.may_edit_dossier(user, p)
+    have = {d.role for d in dossier}
+    # The upload form offers the part the dossier still lacks, in the order a dossier is put together.
+    next_role = next((r for r in PARTS if r not in have), "")
     choosable: list[Document] = []
     if may_edit:
         taken = [d.document_id for d in dossier]
@@ -217,7 +249,11 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
         "rounds": rounds, "steps": steps, "history": PROPOSAL.timeline(p),
         "reminders": list(p.reminders.all()), "results": AppraisalCheck.Result.choices,
         "report_results": [(v, lbl) for v, lbl in Appraisal.Result.choices if v],
-        "may_edit_info": may_edit,
+        "meetings": [a for a in p.agenda_items.select_related("meeting") if policy.can_view(user, a.meeting)],
+        "conclusions": [c for c in p.conclusions.select_related("document__doc_type")
+                        if policy.can_view(user, c.document)],
+        "may_edit_info": may_edit, "next_role": next_role, "allowed_files": ALLOWED_LIST,
+        "max_upload_mb": settings.VANPHONG_MAX_UPLOAD_MB,
     })
 
 

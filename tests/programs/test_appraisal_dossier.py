@@ -1,0 +1,149 @@
+"""The dossier from the proposal's page: an uploaded file becomes a document of the dossier with its role, or is
+refused with a reason and leaves nothing behind; who may not see the proposal gets 404."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.files.samples import pdf
+from tests.programs.appraisal_office_part import lead_body, unit_head
+from vanphong.core.errors import Forbidden
+from vanphong.documents.models import Attachment, Document
+from vanphong.files.models import StoredFile
+from vanphong.programs import appraisal as svc
+from vanphong.programs import dossier
+from vanphong.programs.appraisal import ProposalForm
+from vanphong.programs.models import Proposal, ProposalDocument
+from vanphong.security import policy
+from vanphong.security.audit import AuditEvent
+from vanphong.security.classification import Classification
+
+pytestmark = pytest.mark.django_db
+
+R = ProposalDocument.Role
+
+
+def _client(user) -> Client:
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def _proposal(office, level: int = Classification.MAT) -> Proposal:
+    return svc.check_create_proposal(office.users["mat"], ProposalForm(
+        title="Đề án về phát triển khoa học, công nghệ", lead_body=lead_body(), office_unit=office.unit,
+        due=timezone.localdate() + timedelta(days=30), classification=level))
+
+
+def _upload(c: Client, p: Proposal, role: str = R.SUBMISSION, content: bytes | None = None,
+            name: str = "to-trinh.pdf", summary: str = "") -> object:
+    data: dict[str, object] = {"role": role, "summary": summary}
+    if content is not None or name:
+        data["file"] = SimpleUploadedFile(name, content if content is not None else pdf("Tờ trình Bộ Chính trị"))
+    return c.post(reverse("programs:proposal_upload", args=[p.pk]), data, follow=True)
+
+
+def test_an_uploaded_file_becomes_a_document_of_the_dossier_with_its_role(office):
+    p = _proposal(office)
+    page = _upload(_client(office.users["mat"]), p).content.decode()
+    assert "Đã tải tài liệu lên và thêm vào hồ sơ." in page
+    row = ProposalDocument.objects.get(proposal=p)
+    doc = row.document
+    assert row.role == R.SUBMISSION and list(p.documents.all()) == [doc]
+    # A draft of the lead body's tờ trình, at the proposal's level, with the file attached and text to search.
+    assert doc.doc_type.code == "TTr" and doc.status == Document.Status.DRAFT
+    assert doc.classification == Classification.MAT and doc.issuer_name == p.lead_body.name
+    assert doc.summary == "về Đề án về phát triển khoa học, công nghệ"
+    attachment = Attachment.objects.get(document=doc)
+    assert attachment.name == "to-trinh.pdf" and attachment.file.page_count == 1
+    assert "Tờ trình" in page and "về Đề án về phát triển khoa học" in page
+    events = set(AuditEvent.objects.values_list("event_type", flat=True))
+    assert {"documents.draft_created", "documents.attached", "programs.dossier_added"} <= events
+    # With its tờ trình in the dossier the proposal may now be submitted.
+    p = svc.check_proposal_step(office.users["mat"], p.pk, "submit", Proposal.objects.get(pk=p.pk).version)
+    assert p.status == Proposal.Status.SUBMITTED
+
+
+def test_the_dossier_is_read_by_the_office_unit_and_by_the_appraisers_it_assigns(office):
+    p = _proposal(office)
+    _upload(_client(office.users["mat"]), p, R.PROPOSAL, name="de-an.pdf", summary="Đề án chi tiết")
+    doc = ProposalDocument.objects.get(proposal=p).document
+    assert doc.doc_type.code == "ĐA" and doc.summary == "Đề án chi tiết"
+    _upload(_client(office.users["mat"]), p, R.PROPOSAL, name="de-an-2.pdf", content=pdf("Bản 2"))
+    # Without a summary the đề án is "về …": its type already names it ("Đề án về phát triển …").
+    assert ProposalDocument.objects.filter(proposal=p).last().document.summary == "về phát triển khoa học, công nghệ"
+    doc = ProposalDocument.objects.filter(proposal=p).first().document
+    assert policy.can_view(office.users["toimat"], doc)  # of the office unit that appraises it
+    assert not policy.can_view(office.users["outsider"], doc)
+    _upload(_client(office.users["mat"]), p, R.SUBMISSION)
+    p = svc.check_proposal_step(office.users["mat"], p.pk, "submit", Proposal.objects.get(pk=p.pk).version)
+    head = unit_head(office)
+    p = svc.check_proposal_step(head, p.pk, "start_appraisal", p.version)
+    a = p.appraisals.get()
+    svc.check_assign(head, a.pk, a.version, appraisers=[office.users["outsider"]])
+    assert policy.can_view(office.users["outsider"], doc)
+
+
+def test_a_program_is_refused_and_nothing_is_kept(office):
+    p = _proposal(office)
+    documents = Document.objects.count()
+    page = _upload(_client(office.users["mat"]), p, content=b"MZ\x90\x00" + b"\x00" * 200, name="to-trinh.pdf")
+    assert "chương trình Windows" in page.content.decode()
+    assert not ProposalDocument.objects.exists() and not Attachment.objects.exists()
+    assert Document.objects.count() == documents and not StoredFile.objects.exists()
+
+
+def test_an_empty_file_and_a_missing_file_are_refused(office):
+    p = _proposal(office)
+    c = _client(office.users["mat"])
+    assert "rỗng" in _upload(c, p, content=b"", name="trong.pdf").content.decode()
+    assert "Hãy chọn tệp" in _upload(c, p, name="").content.decode()
+    assert not ProposalDocument.objects.filter(proposal=p).exists()
+
+
+def test_a_missing_or_unknown_role_is_refused_and_nothing_is_kept(office):
+    p = _proposal(office)
+    c = _client(office.users["mat"])
+    for role in ("", "bien_ban"):
+        assert "Hãy chọn vai trò" in _upload(c, p, role=role).content.decode()
+    assert not ProposalDocument.objects.exists()
+    assert not Attachment.objects.exists()
+
+
+def test_a_person_who_may_not_see_the_proposal_gets_404_and_changes_nothing(office):
+    p = _proposal(office)
+    response = _client(office.users["outsider"]).post(
+        reverse("programs:proposal_upload", args=[p.pk]),
+        {"role": R.SUBMISSION, "file": SimpleUploadedFile("x.pdf", pdf("x"))})
+    assert response.status_code == 404
+    assert _client(office.users["mat"]).get(reverse("programs:proposal_upload", args=[p.pk])).status_code == 405
+    assert not ProposalDocument.objects.exists() and not Attachment.objects.exists()
+
+
+def test_only_its_preparers_add_to_the_dossier_and_only_before_it_is_submitted(office):
+    p = _proposal(office, Classification.THUONG)
+    # The outsider sees an unclassified proposal but neither created it nor is of its office unit.
+    refused = _upload(_client(office.users["outsider"]), p).content.decode()
+    assert "Chỉ người lập đề án hoặc đơn vị theo dõi" in refused
+    assert not ProposalDocument.objects.exists()
+    with pytest.raises(Forbidden, match="Chỉ người lập"):
+        dossier.check_upload_document(office.users["outsider"], p.pk, role=R.SUBMISSION, summary="",
+                                      name="a.pdf", content=pdf("a"))
+    _upload(_client(office.users["mat"]), p)
+    p = svc.check_proposal_step(office.users["mat"], p.pk, "submit", Proposal.objects.get(pk=p.pk).version)
+    late = _upload(_client(office.users["mat"]), p, R.OTHER).content.decode()
+    assert "khi đề án đang xây dựng hoặc bị trả lại" in late
+    assert ProposalDocument.objects.filter(proposal=p).count() == 1
+
+
+def test_the_page_offers_the_upload_form_only_to_its_preparers(office):
+    p = _proposal(office, Classification.THUONG)
+    url = reverse("programs:proposal", args=[p.pk])
+    assert "Tải lên hồ sơ" in _client(office.users["mat"]).get(url).content.decode()
+    assert "Tải lên hồ sơ" not in _client(office.users["outsider"]).get(url).content.decode()
