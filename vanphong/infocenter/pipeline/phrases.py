@@ -1,0 +1,203 @@
+"""Where titles, bodies, places and personal names begin and end in a token stream (the gazetteer plus a grammar).
+
+A title is an optional prefix ("nguyên"), a head ("Bí thư", "Phó Chủ tịch Thường trực") and then any run of
+bodies ("Tỉnh ủy", "Ban Tổ chức Trung ương"), places ("tỉnh Quảng Ninh", "Hải Phòng", "xã Tân Lập") and body
+words ("nhân dân"); a military rank stands alone. A body not in the gazetteer is a container word ("Sở", "Ban",
+"Cục") and the capitalised words after it, each word allowed one lower-case syllable ("Sở Tài chính", "Bộ
+Y tế"), because Vietnamese capitalises only the first syllable of each word of a name. A personal name is a
+known surname and one to three more capitalised syllables, or, right after a title or "đồng chí"/"ông"/"bà", any
+two to four capitalised syllables.
+"""
+
+from __future__ import annotations
+
+from vanphong.infocenter.pipeline.gazetteer import Gazetteer, Tokens, match
+
+# Function words that never continue a name ("Sở Tài chính đã…", "Cục Thuế cho biết…").
+_FUNCTION_WORDS = frozenset(
+    "đã sẽ đang vừa và của cho với tại về là được bị có các những này đó khi để trong từ theo cùng đến ra vào lên "
+    "thì mà nhưng hay hoặc không chưa cũng đều vẫn rất như nêu phát chủ nhấn yêu đề tổ trao tặng dự thăm".split()
+)
+MAX_NAME = 4
+# Levels of local government, which may close a title without a name after them.
+_LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "quận"})
+
+
+def _all_caps(tk: Tokens, i: int, j: int) -> bool:
+    return all(tk.caps[k] for k in range(i, j) if tk.words[k].isalpha())
+
+
+def place_at(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, str | None] | None:
+    """A place starting at token j: (end, current province or None for a commune, ward, …), or None.
+
+    With a prefix ("tỉnh", "thành phố", "xã"), a province name or any capitalised run; without one, a province
+    name written with capitals and not part of a longer phrase that is not a place ("Thái Bình Dương")."""
+    n = len(tk)
+    prefix = match(g.place_prefixes, tk.lows, j)
+    if prefix is not None:
+        k = prefix[0]
+        if k < n and tk.words[k] == ".":
+            k += 1
+        if k >= n:
+            return None
+        if tk.caps[k] and tk.words[k].isalpha():
+            province = match(g.places, tk.lows, k)
+            if province is not None and _all_caps(tk, k, province[0]):
+                return province[0], province[1][0]
+            e = k + 1
+            while e < n and e - k < 4 and (tk.caps[e] and tk.words[e].isalpha() or tk.words[e].isdigit()):
+                if starts_name(tk, e, g):
+                    break
+                e += 1
+            return e, None
+        if tk.words[k].isdigit():
+            return k + 1, None
+        return None
+    if not tk.caps[j]:
+        return None
+    province = match(g.places, tk.lows, j)
+    if province is None or province[1][1] or not _all_caps(tk, j, province[0]):
+        return None
+    longer = match(g.not_places, tk.lows, j)
+    if longer is not None and longer[0] >= province[0]:
+        return None
+    return province[0], province[1][0]
+
+
+def starts_name(tk: Tokens, i: int, g: Gazetteer) -> bool:
+    """A known surname followed by a capitalised syllable, and not a place ("Nguyễn Văn", not "Hà Nội")."""
+    n = len(tk)
+    if tk.lows[i] not in g.surnames or not tk.caps[i] or i + 1 >= n:
+        return False
+    if not (tk.caps[i + 1] and tk.words[i + 1].isalpha()):
+        return False
+    province = match(g.places, tk.lows, i)
+    return province is None
+
+
+def _container_end(tk: Tokens, j: int, g: Gazetteer) -> int | None:
+    found = match(g.containers, tk.lows, j)
+    if found is None or not tk.caps[j]:
+        return None
+    k = found[0]
+    n = len(tk)
+    if k >= n or not tk.caps[k] or not tk.words[k].isalpha():
+        return None
+    prev_cap = False
+    while k < n:
+        w = tk.words[k]
+        if w.isdigit():
+            k += 1
+            prev_cap = False
+            continue
+        if not w.isalpha():
+            break
+        if tk.caps[k]:
+            if starts_name(tk, k, g) or place_at(tk, k, g) is not None or match(g.heads, tk.lows, k) is not None:
+                break
+            k += 1
+            prev_cap = True
+            continue
+        low = tk.lows[k]
+        if prev_cap and low not in _FUNCTION_WORDS:
+            k += 1
+            prev_cap = False
+            continue
+        if low in g.connectors and k + 1 < n and tk.caps[k + 1] and not starts_name(tk, k + 1, g):
+            k += 1
+            prev_cap = False
+            continue
+        break
+    return k
+
+
+def body_at(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, bool, bool] | None:
+    """A body starting at token j: (end, worth listing as an organisation, needs a place), or None."""
+    if not tk.caps[j]:
+        return None
+    known = match(g.bodies, tk.lows, j)
+    generic = _container_end(tk, j, g)
+    if known is not None and (generic is None or known[0] >= generic):
+        return known[0], known[1].org, known[1].local
+    if generic is not None:
+        return generic, True, True
+    return None
+
+
+def extend_body(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, bool, list[str]]:
+    """Extend from token j over bodies, places and body words: (end, whether a body was met, provinces met)."""
+    n = len(tk)
+    had_body = False
+    after_place = False
+    provinces: list[str] = []
+    while j < n:
+        body = body_at(tk, j, g)
+        if body is not None:
+            j = body[0]
+            had_body = True
+            after_place = False
+            continue
+        place = place_at(tk, j, g)
+        if place is not None:
+            j = place[0]
+            after_place = True
+            if place[1]:
+                provinces.append(place[1])
+            continue
+        if had_body and not after_place and tk.lows[j] in _LEVELS:
+            j += 1  # "Chủ tịch UBND tỉnh" with the province named elsewhere
+            after_place = True
+            continue
+        if not after_place:
+            word = match(g.body_words, tk.lows, j)
+            if word is not None:
+                j = word[0]
+                continue
+        # "… của Quốc hội" continues a title; "và" after a complete body starts a list instead.
+        if tk.lows[j] == "của" and j + 1 < n and body_at(tk, j + 1, g) is not None:
+            j += 1
+            continue
+        break
+    return j, had_body, provinces
+
+
+def title_at(tk: Tokens, i: int, g: Gazetteer) -> int | None:
+    """The end of a title starting at token i, or None."""
+    j = i
+    prefix = match(g.prefixes, tk.lows, j)
+    if prefix is not None:
+        j = prefix[0]
+    if j >= len(tk) or not tk.caps[j]:
+        return None
+    head = match(g.heads, tk.lows, j)
+    if head is None:
+        rank = match(g.ranks, tk.lows, j)
+        return rank[0] if rank is not None else None
+    end, had_body, _ = extend_body(tk, head[0], g)
+    if head[1] and not had_body:
+        return None
+    return end
+
+
+def name_at(tk: Tokens, i: int, g: Gazetteer, strong: bool) -> int | None:
+    """The end of a personal name starting at token i, or None. `strong`: a title or "đồng chí" comes just before."""
+    n = len(tk)
+    if not tk.caps[i] or not tk.words[i].isalpha():
+        return None
+    if tk.lows[i] not in g.surnames and not strong:
+        return None
+    if match(g.heads, tk.lows, i) is not None or body_at(tk, i, g) is not None:
+        return None
+    j = i + 1
+    while j < n and j - i < MAX_NAME and tk.caps[j] and tk.words[j].isalpha():
+        if match(g.heads, tk.lows, j) is not None or match(g.bodies, tk.lows, j) is not None:
+            break
+        if j - i >= 2 and place_at(tk, j, g) is not None:
+            break
+        j += 1
+    if j - i < 2:
+        return None
+    province = match(g.places, tk.lows, i)
+    if province is not None and province[0] >= j:
+        return None
+    return j
