@@ -103,8 +103,12 @@ def _exact(line: str, folded: str, r: Rules) -> bool:
     return words <= 60 and r.caption_end.search(folded) is not None
 
 
+_TRAILING_STAMP = re.compile(r"\s*[(\[]?\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\s*[)\]]?$")
+
+
 def _headline_like(line: str) -> bool:
-    s = line.rstrip()
+    # A headline in a list often carries its time: "Hà Nội khánh thành cầu mới (05/11/2025)".
+    s = _TRAILING_STAMP.sub("", line.rstrip())
     if not s or _LIST_ITEM.match(s):
         return False
     words = len(s.split())
@@ -174,7 +178,7 @@ def filter_lines(lines: list[str]) -> Filtered:
     # 4. trailing credits and headlines after the last paragraph.
     out = Filtered()
     k = n - 1
-    while k >= 0 and (drop[k] or not body_like[k]):
+    while k >= 0 and (drop[k] or not body_like[k] or r.credit_start.match(folded[k])):
         if not out.credit and not _is_widgets(folded[k], r):
             out.credit = _credit(lines[k], folded[k], r) or ""
         drop[k] = True

@@ -101,6 +101,7 @@ class Gazetteer:
     containers: Trie = field(default_factory=dict)
     body_words: Trie = field(default_factory=dict)
     connectors: frozenset[str] = frozenset()
+    stop_words: Trie = field(default_factory=dict)  # lower-case words that end a body's name ("cho biết", "đã")
     place_prefixes: Trie = field(default_factory=dict)
     places: Trie = field(default_factory=dict)  # value: (current province, needs a prefix)
     not_places: Trie = field(default_factory=dict)
@@ -151,6 +152,8 @@ def load() -> Gazetteer:
     for word in data["body_words"]:
         add(g.body_words, word, True)
     g.connectors = frozenset(data["connectors"])
+    for phrase in data["stop_words"]:
+        add(g.stop_words, phrase, True)
     for prefix in data["place_prefixes"]:
         add(g.place_prefixes, prefix, True)
     names, every = provinces()

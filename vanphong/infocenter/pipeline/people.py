@@ -140,12 +140,27 @@ def people(text: str, tk: Tokens | None = None) -> list[Person]:
             person = found[key] = Person(name)
             keys[key] = set()
         for t in title_elems:
-            title = tk.span(t.i, t.j)
-            ck = canonical(title)
-            if ck not in keys[key]:
-                keys[key].add(ck)
-                person.titles.append(title)
+            _add_title(person, keys[key], tk.span(t.i, t.j))
     return _merge_short_mentions(found, keys)
+
+
+def _add_title(person: Person, seen: set[str], title: str) -> None:
+    """Add `title` unless the person has it already; "Bí thư Thành ủy" and "Bí thư Thành ủy Đà Nẵng" are one
+    title, kept in its longer form."""
+    ck = canonical(title)
+    if ck in seen:
+        return
+    for k, known in enumerate(person.titles):
+        other = canonical(known)
+        if other.startswith(ck + " "):
+            return
+        if ck.startswith(other + " "):
+            person.titles[k] = title
+            seen.discard(other)
+            seen.add(ck)
+            return
+    seen.add(ck)
+    person.titles.append(title)
 
 
 def _merge_short_mentions(found: dict[str, Person], keys: dict[str, set[str]]) -> list[Person]:
@@ -158,10 +173,7 @@ def _merge_short_mentions(found: dict[str, Person], keys: dict[str, set[str]]) -
         if len(longer) == 1:
             target = result[longer[0]]
             for title in found[key].titles:
-                ck = canonical(title)
-                if ck not in keys[longer[0]]:
-                    keys[longer[0]].add(ck)
-                    target.titles.append(title)
+                _add_title(target, keys[longer[0]], title)
             continue
         result[key] = found[key]
     order = list(found)

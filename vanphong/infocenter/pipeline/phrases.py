@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from vanphong.infocenter.pipeline.gazetteer import Gazetteer, Tokens, match
 
-# Function words that never continue a name ("Sở Tài chính đã…", "Cục Thuế cho biết…").
-_FUNCTION_WORDS = frozenset(
-    "đã sẽ đang vừa và của cho với tại về là được bị có các những này đó khi để trong từ theo cùng đến ra vào lên "
-    "thì mà nhưng hay hoặc không chưa cũng đều vẫn rất như nêu phát chủ nhấn yêu đề tổ trao tặng dự thăm".split()
-)
 MAX_NAME = 4
 # Levels of local government, which may close a title without a name after them.
-_LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "quận"})
+_LEVELS = frozenset({("tỉnh",), ("xã",), ("phường",), ("huyện",), ("quận",), ("thành", "phố"), ("đặc", "khu")})
+# The longest name of a body not in the gazetteer, in tokens.
+MAX_CONTAINER = 12
 
 
 def _all_caps(tk: Tokens, i: int, j: int) -> bool:
@@ -36,8 +33,6 @@ def place_at(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, str | None] | None:
     prefix = match(g.place_prefixes, tk.lows, j)
     if prefix is not None:
         k = prefix[0]
-        if k < n and tk.words[k] == ".":
-            k += 1
         if k >= n:
             return None
         if tk.caps[k] and tk.words[k].isalpha():
@@ -83,31 +78,38 @@ def _container_end(tk: Tokens, j: int, g: Gazetteer) -> int | None:
     n = len(tk)
     if k >= n or not tk.caps[k] or not tk.words[k].isalpha():
         return None
-    prev_cap = False
-    while k < n:
+    while k < n and k - j < MAX_CONTAINER:
         w = tk.words[k]
         if w.isdigit():
             k += 1
-            prev_cap = False
             continue
+        if w == ",":
+            # "Sở Văn hóa, Thể thao và Du lịch" goes on; "Sở Y tế, Sở Tài chính" and "…, Chủ tịch" do not.
+            nxt = k + 1
+            if (nxt < n and tk.caps[nxt] and tk.words[nxt].isalpha() and not starts_name(tk, nxt, g)
+                    and match(g.heads, tk.lows, nxt) is None and match(g.containers, tk.lows, nxt) is None
+                    and match(g.bodies, tk.lows, nxt) is None and place_at(tk, nxt, g) is None):
+                k = nxt
+                continue
+            break
         if not w.isalpha():
             break
+        if place_at(tk, k, g) is not None:
+            break
         if tk.caps[k]:
-            if starts_name(tk, k, g) or place_at(tk, k, g) is not None or match(g.heads, tk.lows, k) is not None:
+            if starts_name(tk, k, g) or match(g.heads, tk.lows, k) is not None:
                 break
             k += 1
-            prev_cap = True
             continue
-        low = tk.lows[k]
-        if prev_cap and low not in _FUNCTION_WORDS:
+        # "Sở Giáo dục và Đào tạo": "và" joins two capitalised words of one name.
+        if tk.lows[k] == "và" and k + 1 < n and tk.caps[k + 1] and not starts_name(tk, k + 1, g) and (
+                match(g.containers, tk.lows, k + 1) is None and match(g.bodies, tk.lows, k + 1) is None):
             k += 1
-            prev_cap = False
             continue
-        if low in g.connectors and k + 1 < n and tk.caps[k + 1] and not starts_name(tk, k + 1, g):
-            k += 1
-            prev_cap = False
-            continue
-        break
+        # Lower-case syllables continue the name ("Khu thương mại tự do") until a function word or verb.
+        if match(g.stop_words, tk.lows, k) is not None:
+            break
+        k += 1
     return k
 
 
@@ -115,10 +117,11 @@ def body_at(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, bool, bool] | None:
     """A body starting at token j: (end, worth listing as an organisation, needs a place), or None."""
     if not tk.caps[j]:
         return None
+    # A gazetteer body wins over a container phrase; what follows it (a place, "Trung ương") extends it later.
     known = match(g.bodies, tk.lows, j)
-    generic = _container_end(tk, j, g)
-    if known is not None and (generic is None or known[0] >= generic):
+    if known is not None:
         return known[0], known[1].org, known[1].local
+    generic = _container_end(tk, j, g)
     if generic is not None:
         return generic, True, True
     return None
@@ -144,10 +147,15 @@ def extend_body(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, bool, list[str]]
             if place[1]:
                 provinces.append(place[1])
             continue
-        if had_body and not after_place and tk.lows[j] in _LEVELS:
-            j += 1  # "Chủ tịch UBND tỉnh" with the province named elsewhere
-            after_place = True
-            continue
+        if had_body and not after_place:
+            level = next((len(lv) for lv in _LEVELS if tuple(tk.lows[j : j + len(lv)]) == lv), 0)
+            if level:
+                j += level  # "Chủ tịch UBND tỉnh" with the province named elsewhere
+                after_place = True
+                continue
+            if tk.words[j].isdigit():
+                j += 1  # "Quân khu 4"
+                continue
         if not after_place:
             word = match(g.body_words, tk.lows, j)
             if word is not None:
@@ -186,7 +194,10 @@ def name_at(tk: Tokens, i: int, g: Gazetteer, strong: bool) -> int | None:
         return None
     if tk.lows[i] not in g.surnames and not strong:
         return None
-    if match(g.heads, tk.lows, i) is not None or body_at(tk, i, g) is not None:
+    # A known body is not a name, but a container word may be a surname ("ông Đoàn Văn Lực", not "Đoàn …").
+    if match(g.heads, tk.lows, i) is not None or match(g.bodies, tk.lows, i) is not None:
+        return None
+    if not strong and body_at(tk, i, g) is not None:
         return None
     j = i + 1
     while j < n and j - i < MAX_NAME and tk.caps[j] and tk.words[j].isalpha():
