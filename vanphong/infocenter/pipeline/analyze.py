@@ -13,10 +13,9 @@ from typing import Any
 
 from vanphong.infocenter.pipeline import dedupe, events, fields
 from vanphong.infocenter.pipeline.clean import clean
-from vanphong.infocenter.pipeline.dates import mentioned
 from vanphong.infocenter.pipeline.gazetteer import tokenize
 from vanphong.infocenter.pipeline.items import Item, RawItem
-from vanphong.infocenter.pipeline.people import people
+from vanphong.infocenter.pipeline.people import recognise
 from vanphong.infocenter.pipeline.places import places_and_organizations
 from vanphong.infocenter.pipeline.sources import read_path
 from vanphong.text import fold
@@ -50,11 +49,10 @@ def analyze_one(raw: RawItem) -> Item:
     # The title ends with a stop so a name at its end does not run into the first paragraph.
     whole = f"{item.title}.\n{item.text}" if item.title else item.text
     tk = tokenize(whole)
-    item.people = people(whole, tk)
-    item.places, item.organizations = places_and_organizations(tk)
+    item.people, name_spans = recognise(tk)
+    item.places, item.organizations = places_and_organizations(tk, name_spans)
     item.fields = fields.classify(item.title, item.text)
     item.notable = fields.is_notable(item.title, item.text)
-    item.dates = mentioned(item.text, item.published or raw.reference)
     return item
 
 
@@ -93,10 +91,8 @@ def analyze_raw(raws: list[RawItem]) -> Analysis:
                        people=frozenset(fold(p.name) for p in it.people),
                        organizations=frozenset(fold(o) for o in it.organizations), places=frozenset(it.places))
             for it in result.items]  # fmt: skip
-    grouped = events.group(docs)
     made: list[tuple[list[int], str]] = []
-    for members in grouped:
-        central = events.centrality(docs, members)
+    for members, central in events.group(docs):
         best = max(range(len(members)), key=lambda m: (len(result.items[members[m]].copies), central[m], -m))
         made.append((members, result.items[members[best]].title))
 

@@ -11,6 +11,8 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 from urllib.parse import urlparse
 
 from vanphong.infocenter.pipeline import clutter, dates
@@ -60,14 +62,19 @@ def _iso(value: str) -> dt.date | None:
         return None
 
 
-def _page_meta(html: str) -> _Meta:
+def _parse(html: str) -> Any:
     from lxml import etree
     from lxml import html as lhtml
 
-    meta = _Meta()
     try:
-        tree = lhtml.fromstring(html)
+        return lhtml.fromstring(html)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def _page_meta(tree: Any) -> _Meta:
+    meta = _Meta()
+    if tree is None:
         return meta
     props: dict[str, str] = {}
     for el in tree.iter("meta"):
@@ -119,13 +126,20 @@ def _page_meta(html: str) -> _Meta:
     return meta
 
 
-def _trafilatura_lines(html: str) -> list[str]:
+@cache
+def _extractor() -> Any:
+    """trafilatura's options, built once (building them per page reads its configuration each time)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="txt", fast=True, with_metadata=False, comments=False, tables=True, images=False,
+                     links=False, recall=True, dedup=False)
+
+
+def _trafilatura_lines(tree: Any, html: str) -> list[str]:
     import trafilatura
 
-    text = trafilatura.extract(
-        html, output_format="txt", fast=True, with_metadata=False, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, favor_recall=True, deduplicate=False,
-    )
+    # The tree _page_meta read is handed over (trafilatura prunes it in place; the metadata is already taken).
+    text = trafilatura.extract(tree if tree is not None else html, options=_extractor())
     if not text:
         return _fallback_lines(html)
     return text.split("\n")
@@ -161,8 +175,9 @@ def clean(raw: RawItem) -> Cleaned:
     out = Cleaned(outlet=raw.outlet)
     meta = _Meta()
     if raw.kind == "html":
-        meta = _page_meta(raw.content)
-        lines = _trafilatura_lines(raw.content)
+        tree = _parse(raw.content)
+        meta = _page_meta(tree)
+        lines = _trafilatura_lines(tree, raw.content)
     elif raw.kind == "feed":
         lines = _fallback_lines(raw.content) if "<" in raw.content else raw.content.split("\n")
     else:

@@ -9,6 +9,7 @@ instead, by events.py).
 from __future__ import annotations
 
 import hashlib
+import re
 
 from datasketch import MinHash, MinHashLSH
 
@@ -18,11 +19,11 @@ NUM_PERM = 64
 SHINGLE = 4
 THRESHOLD = 0.5
 MIN_SHINGLES = 8
+_WORD = re.compile(r"[^\W_]+")
 
 
 def shingles(text: str) -> set[bytes]:
-    words = fold(text).split()
-    words = [w for w in ("".join(ch for ch in w if ch.isalnum()) for w in words) if w]
+    words = _WORD.findall(fold(text))
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))}
 
 

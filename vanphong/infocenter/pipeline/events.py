@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -52,13 +53,15 @@ class Doc:
     places: frozenset[str] = frozenset()
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _terms(text: str) -> list[str]:
     stop = stopwords()
-    words = ["".join(ch for ch in w if ch.isalnum()) for w in fold(text).split()]
     out: list[str] = []
     prev = ""
-    for w in words:
-        if not w or w.isdigit():
+    for w in _WORD.findall(fold(text)):
+        if w.isdigit():
             prev = ""
             continue
         if w not in stop:
@@ -123,8 +126,9 @@ def _bonus(doc: Doc, event: _Event) -> float:
     return shared
 
 
-def group(docs: list[Doc]) -> list[list[int]]:
-    """Events as lists of indexes into `docs`, each in the order its articles joined."""
+def group(docs: list[Doc]) -> list[tuple[list[int], list[float]]]:
+    """Events as lists of indexes into `docs`, each in the order its articles joined, with how close each member
+    is to the event's centre (for choosing the event's title)."""
     raw = [_raw_vector(d) for d in docs]
     df: Counter[str] = Counter()
     for vec in raw:
@@ -155,15 +159,8 @@ def group(docs: list[Doc]) -> list[list[int]]:
         events[best].add(k, vec, doc)
         for t in top:
             index.setdefault(t, set()).add(best)
-    return [e.members for e in events]
-
-
-def centrality(docs: list[Doc], members: list[int]) -> list[float]:
-    """How close each member is to the rest of its event (for choosing the event's title)."""
-    vecs = [_normalised(dict(_raw_vector(docs[k]))) for k in members]
-    centre: dict[str, float] = {}
-    for vec in vecs:
-        for t, v in vec.items():
-            centre[t] = centre.get(t, 0.0) + v
-    centre = _normalised(centre)
-    return [_cosine(vec, centre) for vec in vecs]
+    out = []
+    for e in events:
+        centre = _normalised(e.centroid)
+        out.append((e.members, [_cosine(vectors[k], centre) for k in e.members]))
+    return out

@@ -49,7 +49,6 @@ class Item:
     event: str = ""
     copies: list[str] = field(default_factory=list)  # sources of the other copies of this article
     outlets: list[str] = field(default_factory=list)  # outlets that published it, this one first
-    dates: list[dt.date] = field(default_factory=list)  # dates the text mentions, resolved
     happened: dt.date | None = None  # the day the item reports on, for the event date window
     error: str = ""
 

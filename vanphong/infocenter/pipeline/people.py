@@ -119,29 +119,34 @@ def _assign(elems: list[_Elem]) -> list[tuple[_Elem, list[_Elem]]]:
     return out
 
 
-def people(text: str, tk: Tokens | None = None) -> list[Person]:
-    """The people of `text` (normalised), in order of first mention, each with the titles given anywhere."""
+def recognise(tk: Tokens) -> tuple[list[Person], list[tuple[int, int]]]:
+    """The people of the tokens, in order of first mention, each with the titles given anywhere; and the token
+    spans of every name (places inside them are not places)."""
     g = load()
-    tk = tk or tokenize(text)
     found: dict[str, Person] = {}
     keys: dict[str, set[str]] = {}
-    weak: list[tuple[str, str]] = []
+    spans: list[tuple[int, int]] = []
     for name_elem, title_elems in _assign(_elements(tk, g)):
         name = tk.span(name_elem.i, name_elem.j)
         key = fold(name)
         if key in g.not_people:
             continue
+        spans.append((name_elem.i, name_elem.j))
         size = name_elem.j - name_elem.i
-        if not title_elems and not name_elem.strong and size < 3:
-            weak.append((key, name))
-            continue
+        if not title_elems and not name_elem.strong and size < 3 and key not in found:
+            continue  # two capitalised syllables alone are as often a place or a name of something else
         person = found.get(key)
         if person is None:
             person = found[key] = Person(name)
             keys[key] = set()
         for t in title_elems:
             _add_title(person, keys[key], tk.span(t.i, t.j))
-    return _merge_short_mentions(found, keys)
+    return _merge_short_mentions(found, keys), spans
+
+
+def people(text: str) -> list[Person]:
+    """The people of `text` (normalised): see `recognise`."""
+    return recognise(tokenize(text))[0]
 
 
 def _add_title(person: Person, seen: set[str], title: str) -> None:

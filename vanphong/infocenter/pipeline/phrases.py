@@ -39,6 +39,8 @@ def place_at(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, str | None] | None:
             province = match(g.places, tk.lows, k)
             if province is not None and _all_caps(tk, k, province[0]):
                 return province[0], province[1][0]
+            if starts_name(tk, k, g) and _cap_run(tk, k) >= 3:
+                return None  # "Chủ tịch UBND tỉnh Nguyễn Thị Bình": a person, not a commune
             e = k + 1
             while e < n and e - k < 4 and (tk.caps[e] and tk.words[e].isalpha() or tk.words[e].isdigit()):
                 if starts_name(tk, e, g):
@@ -59,6 +61,13 @@ def place_at(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, str | None] | None:
     return province[0], province[1][0]
 
 
+def _cap_run(tk: Tokens, k: int) -> int:
+    e = k
+    while e < len(tk) and tk.caps[e] and tk.words[e].isalpha():
+        e += 1
+    return e - k
+
+
 def starts_name(tk: Tokens, i: int, g: Gazetteer) -> bool:
     """A known surname followed by a capitalised syllable, and not a place ("Nguyễn Văn", not "Hà Nội")."""
     n = len(tk)
@@ -76,7 +85,8 @@ def _container_end(tk: Tokens, j: int, g: Gazetteer) -> int | None:
         return None
     k = found[0]
     n = len(tk)
-    if k >= n or not tk.caps[k] or not tk.words[k].isalpha():
+    # One word ("Sở") needs a capitalised name after it; a longer one ("Ban Quản lý") may go on in lower case.
+    if k >= n or not tk.words[k].isalpha() or (not tk.caps[k] and k - j < 2):
         return None
     while k < n and k - j < MAX_CONTAINER:
         w = tk.words[k]
@@ -106,7 +116,12 @@ def _container_end(tk: Tokens, j: int, g: Gazetteer) -> int | None:
                 match(g.containers, tk.lows, k + 1) is None and match(g.bodies, tk.lows, k + 1) is None):
             k += 1
             continue
-        # Lower-case syllables continue the name ("Khu thương mại tự do") until a function word or verb.
+        # Lower-case syllables continue the name ("Khu thương mại tự do") until a function word or verb; words of
+        # body names that look like verbs ("dự án") are body words.
+        word = match(g.body_words, tk.lows, k)
+        if word is not None:
+            k = word[0]
+            continue
         if match(g.stop_words, tk.lows, k) is not None:
             break
         k += 1
@@ -197,7 +212,7 @@ def name_at(tk: Tokens, i: int, g: Gazetteer, strong: bool) -> int | None:
     # A known body is not a name, but a container word may be a surname ("ông Đoàn Văn Lực", not "Đoàn …").
     if match(g.heads, tk.lows, i) is not None or match(g.bodies, tk.lows, i) is not None:
         return None
-    if not strong and body_at(tk, i, g) is not None:
+    if (not strong or tk.lows[i] not in g.surnames) and body_at(tk, i, g) is not None:
         return None
     j = i + 1
     while j < n and j - i < MAX_NAME and tk.caps[j] and tk.words[j].isalpha():

@@ -10,27 +10,16 @@ Ninh", "UBND tỉnh Quảng Ninh"); a local kind of body without its place ("T�
 from __future__ import annotations
 
 from vanphong.infocenter.pipeline.gazetteer import Tokens, canonical, load
-from vanphong.infocenter.pipeline.phrases import body_at, extend_body, name_at, place_at
+from vanphong.infocenter.pipeline.phrases import body_at, extend_body, place_at
 
 
-def _person_spans(tk: Tokens) -> bytearray:
+def places_and_organizations(tk: Tokens, name_spans: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    """(current provinces, organisations), each in order of first mention, without repeats; `name_spans` are the
+    token spans of personal names (from people.recognise), whose syllables are never a place."""
     g = load()
     inside = bytearray(len(tk))
-    i = 0
-    while i < len(tk):
-        end = name_at(tk, i, g, strong=False)
-        if end is not None and end - i >= 3:
-            inside[i:end] = b"\x01" * (end - i)
-            i = end
-        else:
-            i += 1
-    return inside
-
-
-def places_and_organizations(tk: Tokens, people_names: set[str] | None = None) -> tuple[list[str], list[str]]:
-    """(current provinces, organisations), each in order of first mention, without repeats."""
-    g = load()
-    inside = _person_spans(tk)
+    for i, j in name_spans:
+        inside[i:j] = b"\x01" * (j - i)
     provinces: dict[str, None] = {}
     orgs: dict[str, str] = {}
     n = len(tk)
