@@ -26,7 +26,7 @@ def test_tcvn3_bytes_are_recognised_and_converted():
 
 
 def test_tcvn3_already_read_as_latin1_is_repaired():
-    decoded = decode_vietnamese("Hµ Néi lµ thñ ®« cña ViÖt Nam".encode("utf-8"))
+    decoded = decode_vietnamese("Hµ Néi lµ thñ ®« cña ViÖt Nam".encode())
     assert (decoded.text, decoded.encoding) == ("Hà Nội là thủ đô của Việt Nam", "tcvn3")
     assert tcvn3_to_unicode("§¶ng") == "Đảng"
 

@@ -95,7 +95,8 @@ ARTICLES: list[dict[str, Any]] = [
        "án không triển khai, bảo đảm sử dụng hiệu quả quỹ đất."],
       [("Nguyễn Minh Khải", ["Bí thư Thành ủy"]), ("Đoàn Văn Lực", ["Chủ tịch UBND xã Gia Lộc"])],
       caption="Cán bộ xã Gia Lộc giải quyết thủ tục cho người dân.", author="Bài và ảnh: Hoàng Lan"),
-    C("h3", "h1", "dangbo", "Đồng chí Nguyễn Minh Khải làm việc với xã Gia Lộc", time="15:00", credit="(Theo Báo Thời Sự)"),
+    C("h3", "h1", "dangbo", "Đồng chí Nguyễn Minh Khải làm việc với xã Gia Lộc", time="15:00", credit="(Theo "
+        "Báo Thời Sự)"),
     # --- Gia Lai: Đoàn công tác của Bộ Chính trị (12/11) ---------------------------------------------------------
     A("g1", "G", "thoisu", "2025-11-12", "17:30",
       "Đoàn công tác của Bộ Chính trị làm việc với Ban Thường vụ Tỉnh ủy Gia Lai",
@@ -147,7 +148,8 @@ ARTICLES: list[dict[str, Any]] = [
        "bằng hình thức cảnh cáo đối với ông Hồ Văn Tấn, nguyên Bí thư Đảng ủy, nguyên Chủ tịch Hội đồng thành viên "
        "Tổng công ty Đường sông miền Bắc."],
       [("Ngô Thanh Bình", ["Bí thư Trung ương Đảng", "Chủ nhiệm Ủy ban Kiểm tra Trung ương"]),
-       ("Hồ Văn Tấn", ["nguyên Bí thư Đảng ủy", "nguyên Chủ tịch Hội đồng thành viên Tổng công ty Đường sông miền Bắc"])],
+       ("Hồ Văn Tấn", ["nguyên Bí thư Đảng ủy", "nguyên Chủ tịch Hội đồng thành viên Tổng công ty Đường sông "
+           "miền Bắc"])],
       author="PV"),
     A("k2", "K", "dangbo", "2025-11-14", "22:10",
       "Kỳ họp thứ 12 của Ủy ban Kiểm tra Trung ương: Cảnh cáo nguyên lãnh đạo Tổng công ty Đường sông miền Bắc",
@@ -401,7 +403,8 @@ ARTICLES: list[dict[str, Any]] = [
       ["Theo đồng chí, mỗi cấp ủy phải xác định rõ nhiệm vụ, lộ trình, người chịu trách nhiệm và kết quả đầu ra, định "
        "kỳ kiểm tra, giám sát việc thực hiện."],
       [("Đào Văn Khiêm", ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"])]),
-    C("m4", "m1", "txt", "Hội nghị toàn quốc quán triệt các nghị quyết mới của Bộ Chính trị", credit="Theo Báo Thời Sự"),
+    C("m4", "m1", "txt", "Hội nghị toàn quốc quán triệt các nghị quyết mới của Bộ Chính trị", credit="Theo Báo "
+        "Thời Sự"),
     # --- Thanh Hóa: khởi tố vụ án đất đai (26/11) ---------------------------------------------------------------
     A("x1", "X", "thoisu", "2025-11-26", "13:40",
       "Khởi tố 5 bị can trong vụ sai phạm đất đai ở Thanh Hóa",
@@ -519,7 +522,8 @@ ARTICLES: list[dict[str, Any]] = [
       "hơn 5.200 căn nhà cho hộ nghèo, hộ cận nghèo trên địa bàn.",
       ["Đồng chí Giàng A Chu, Phó Chủ tịch UBND tỉnh Điện Biên đánh giá, đây là kết quả của sự vào cuộc quyết liệt của "
        "cả hệ thống chính trị và sự đồng thuận của nhân dân.",
-       "Nguồn kinh phí thực hiện chủ yếu từ ngân sách nhà nước, sự chung tay của các doanh nghiệp và đóng góp ngày công "
+       "Nguồn kinh phí thực hiện chủ yếu từ ngân sách nhà nước, sự chung tay của các doanh nghiệp và đóng góp "
+           "ngày công "
        "của người dân, lực lượng vũ trang."],
       [("Giàng A Chu", ["Phó Chủ tịch UBND tỉnh Điện Biên"])]),
     A("s9", "s9", "txt", "2025-11-29", "",
@@ -536,7 +540,8 @@ ARTICLES: list[dict[str, Any]] = [
       "Phú Thọ thúc đẩy giải ngân vốn đầu tư công",
       "Ngày 24/11, UBND tỉnh Phú Thọ họp đánh giá tiến độ giải ngân vốn đầu tư công năm 2025; đến nay tỉnh mới giải "
       "ngân được 61% kế hoạch vốn.",
-      ["Chủ tịch UBND tỉnh Phú Thọ Kiều Văn Thành yêu cầu các chủ đầu tư lập kế hoạch giải ngân chi tiết theo từng tuần, "
+      ["Chủ tịch UBND tỉnh Phú Thọ Kiều Văn Thành yêu cầu các chủ đầu tư lập kế hoạch giải ngân chi tiết theo "
+          "từng tuần, "
        "kiên quyết điều chuyển vốn của các dự án chậm tiến độ.",
        "Nhiều dự án lớn trên địa bàn các tỉnh Vĩnh Phúc và Hòa Bình trước đây đang vướng mắc về giải phóng mặt bằng, "
        "cần sự vào cuộc quyết liệt của chính quyền cấp xã."],
@@ -548,7 +553,8 @@ ARTICLES: list[dict[str, Any]] = [
       "túy, buôn lậu qua biên giới dịp cuối năm.",
       ["Đại tá Hồ Sỹ Nam, Chỉ huy trưởng Bộ đội Biên phòng tỉnh Quảng Trị cho biết, đơn vị đã bố trí thêm các tổ công "
        "tác bám địa bàn tại các xã biên giới thuộc tỉnh Quảng Bình trước đây.",
-       "Lực lượng biên phòng đã phối hợp với lực lượng chức năng của Lào mở các đợt tuần tra song phương, kịp thời trao "
+       "Lực lượng biên phòng đã phối hợp với lực lượng chức năng của Lào mở các đợt tuần tra song phương, kịp "
+           "thời trao "
        "đổi thông tin về tình hình an ninh khu vực biên giới."],
       [("Hồ Sỹ Nam", ["Đại tá", "Chỉ huy trưởng Bộ đội Biên phòng tỉnh Quảng Trị"])],
       author="Bài và ảnh: Đăng Khoa"),

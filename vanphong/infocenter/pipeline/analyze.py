@@ -97,7 +97,7 @@ def analyze_raw(raws: list[RawItem]) -> Analysis:
         made.append((members, result.items[members[best]].title))
 
     def newest(members: list[int]) -> dt.date:
-        return max((docs[k].day for k in members if docs[k].day), default=dt.date.min)
+        return max((day for k in members if (day := docs[k].day) is not None), default=dt.date.min)
 
     def size(members: list[int]) -> int:
         return sum(1 + len(result.items[k].copies) for k in members)
@@ -106,7 +106,7 @@ def analyze_raw(raws: list[RawItem]) -> Analysis:
     for number, (members, title) in enumerate(made, 1):
         event_id = f"e{number}"
         sources: list[str] = []
-        days = [docs[k].day for k in members if docs[k].day]
+        days = [day for k in members if (day := docs[k].day) is not None]
         for k in sorted(members, key=lambda k: (docs[k].day or dt.date.max, k)):
             result.items[k].event = event_id
             sources.append(result.items[k].source)
@@ -123,7 +123,8 @@ def analyze_paths(paths: list[Path]) -> Analysis:
 
 
 def to_json(analysis: Analysis) -> dict[str, Any]:
-    """The shape `vanphong analyze --json` prints (issue 6, point 8), plus outlet, author, copies, outlets and errors."""
+    """The shape `vanphong analyze --json` prints (issue 6, point 8), plus outlet, author, copies, outlets and
+    errors."""
     return {
         "items": [
             {

@@ -6,7 +6,7 @@ Rules (data in infocenter/data/clutter.json), line by line on the folded text:
    ("Ảnh: …", "… (Ảnh: TTXVN)");
 2. a heading of other articles ("Tin liên quan", "Đọc nhiều") and the headlines and teasers under it;
 3. a run of two or more headline-like lines (no closing punctuation), or a headline followed by a teaser
-   (ending in "…"): lists of other articles without a heading;
+   (a short paragraph ending in "…"): lists of other articles without a heading;
 4. from the end, credits and headline-like lines after the last paragraph.
 A body paragraph is never dropped by rules 2–4: a line with closing punctuation that is not a teaser, a list item
 ("- …", "1. …") and a line ending in ":" or ";" are body. Intertitles (a lone headline-like line between
@@ -90,7 +90,9 @@ def _exact(line: str, folded: str, r: Rules) -> bool:
     if len(folded) <= 120 and _is_widgets(folded, r):
         return True
     bare = folded.strip(" :.-–>»")
-    if any(folded.startswith(p) and (len(p) <= 2 or folded[len(p) : len(p) + 1] in {":", " "}) for p in r.inline_prefixes):
+    prefixed = any(folded.startswith(p) and (len(p) <= 2 or folded[len(p) : len(p) + 1] in {":", " "})
+                   for p in r.inline_prefixes)  # fmt: skip
+    if prefixed:
         # "Xem thêm: <headline>" is a link; "Xem thêm các quy định…" as a sentence is not.
         rest = folded.split(":", 1)[1] if ":" in folded[:20] else folded
         if ":" in folded[:20] or folded.startswith((">", "»", "=>")) or not rest.rstrip().endswith("."):
@@ -103,7 +105,8 @@ def _exact(line: str, folded: str, r: Rules) -> bool:
     return words <= 60 and r.caption_end.search(folded) is not None
 
 
-_TRAILING_STAMP = re.compile(r"\s*[(\[]?\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\s*[)\]]?$")
+_TRAILING_STAMP = re.compile(
+    r"\s*[(\[]?\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\s*[)\]]?$")
 
 
 def _headline_like(line: str) -> bool:
@@ -116,7 +119,10 @@ def _headline_like(line: str) -> bool:
 
 
 def _teaser(line: str) -> bool:
-    return line.rstrip().endswith(_TEASER_END)
+    # Teasers are cut short by the site: a few sentences ending in "…". A paragraph ending so is only a teaser
+    # next to a headline or under a heading (rules 2 and 3); alone it is body.
+    s = line.rstrip()
+    return s.endswith(_TEASER_END) and len(s) <= 320
 
 
 def _credit(line: str, folded: str, r: Rules) -> str | None:
@@ -144,12 +150,13 @@ def filter_lines(lines: list[str]) -> Filtered:
     folded = [fold(x) for x in lines]
     drop = [False] * n
     body_like = [False] * n
+    exact = [False] * n
     for i, line in enumerate(lines):
         if _exact(line, folded[i], r):
-            drop[i] = True
+            drop[i] = exact[i] = True
         else:
             s = line.rstrip()
-            body_like[i] = bool(s) and (s[-1] in _END_PUNCT or bool(_LIST_ITEM.match(s))) and not _teaser(s)
+            body_like[i] = bool(s) and (s[-1] in _END_PUNCT or bool(_LIST_ITEM.match(s)))
     # 2. headings and the lists under them.
     i = 0
     while i < n:
@@ -175,11 +182,12 @@ def filter_lines(lines: list[str]) -> Filtered:
             for k in range(i, j):
                 drop[k] = True
         i = max(j, i + 1)
-    # 4. trailing credits and headlines after the last paragraph.
+    # 4. trailing credits and headlines after the last paragraph (what rules 2 and 3 dropped is not body).
+    body_like = [b and not d for b, d in zip(body_like, drop, strict=True)]
     out = Filtered()
     k = n - 1
     while k >= 0 and (drop[k] or not body_like[k] or r.credit_start.match(folded[k])):
-        if not out.credit and not _is_widgets(folded[k], r):
+        if not out.credit and not exact[k]:
             out.credit = _credit(lines[k], folded[k], r) or ""
         drop[k] = True
         k -= 1

@@ -72,11 +72,11 @@ def _terms(text: str) -> list[str]:
     return out
 
 
-def _raw_vector(doc: Doc) -> Counter[str]:
-    counts: Counter[str] = Counter()
+def _raw_vector(doc: Doc) -> dict[str, float]:
+    counts: dict[str, float] = {}
     for text, weight in ((doc.title, TITLE_WEIGHT), (doc.lead, LEAD_WEIGHT), (doc.body, 1.0)):
         for term in _terms(text):
-            counts[term] += weight
+            counts[term] = counts.get(term, 0.0) + weight
     return counts
 
 
@@ -119,7 +119,8 @@ class _Event:
 
 
 def _bonus(doc: Doc, event: _Event) -> float:
-    shared = (0.04 * min(3, len(doc.people & event.people)) + 0.02 * min(3, len(doc.organizations & event.organizations))
+    shared = (0.04 * min(3, len(doc.people & event.people))
+              + 0.02 * min(3, len(doc.organizations & event.organizations))
               + 0.015 * min(2, len(doc.places & event.places)))  # fmt: skip
     if doc.day is not None and event.first is not None and event.last is not None:
         shared -= DAY_PENALTY * max(0, (event.first - doc.day).days, (doc.day - event.last).days)
@@ -160,7 +161,7 @@ def group(docs: list[Doc]) -> list[tuple[list[int], list[float]]]:
         for t in top:
             index.setdefault(t, set()).add(best)
     out = []
-    for e in events:
-        centre = _normalised(e.centroid)
-        out.append((e.members, [_cosine(vectors[k], centre) for k in e.members]))
+    for grown in events:
+        centre = _normalised(grown.centroid)
+        out.append((grown.members, [_cosine(vectors[k], centre) for k in grown.members]))
     return out

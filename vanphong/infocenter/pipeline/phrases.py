@@ -42,7 +42,7 @@ def place_at(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, str | None] | None:
             if starts_name(tk, k, g) and _cap_run(tk, k) >= 3:
                 return None  # "Chủ tịch UBND tỉnh Nguyễn Thị Bình": a person, not a commune
             e = k + 1
-            while e < n and e - k < 4 and (tk.caps[e] and tk.words[e].isalpha() or tk.words[e].isdigit()):
+            while e < n and e - k < 4 and ((tk.caps[e] and tk.words[e].isalpha()) or tk.words[e].isdigit()):
                 if starts_name(tk, e, g):
                     break
                 e += 1

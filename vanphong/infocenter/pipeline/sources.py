@@ -11,7 +11,7 @@ import datetime as dt
 import email.utils
 import re
 from pathlib import Path
-from xml.etree import ElementTree as ET  # noqa: S405 - only for the types; parsing goes through defusedxml/lxml
+from xml.etree import ElementTree as ET
 
 from vanphong.infocenter.pipeline.items import RawItem
 from vanphong.text import normalize
@@ -27,6 +27,7 @@ _BINARY_MAGIC: list[tuple[bytes, str]] = [
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)|encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
 _FEED_START = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(r"<(!doctype html|html|head|body|article|div|p)\b", re.I)
+_BARE_AMPERSAND = re.compile(r"&(?!#?\w+;)")
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
@@ -103,8 +104,9 @@ def _parse_xml(text: str) -> ET.Element | None:
     from lxml import etree
 
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    body = _BARE_AMPERSAND.sub("&amp;", body)
     try:
-        root = etree.fromstring(body.encode("utf-8"), parser=parser)  # noqa: S320 - no entities, no network
+        root = etree.fromstring(body.encode("utf-8"), parser=parser)
     except etree.XMLSyntaxError:
         return None
     if root is None:
@@ -171,5 +173,6 @@ def read_feed(source: str, text: str) -> list[RawItem]:
                                  title=normalize(child("title")), outlet=outlet, published=published,
                                  reference=reference))
     if not items:
-        return [_error(source, "Nguồn tin không có bài nào (không thấy <item> hay <entry>): hãy kiểm tra địa chỉ nguồn.")]
+        return [_error(source, "Nguồn tin không có bài nào (không thấy <item> hay <entry>): "
+                               "hãy kiểm tra địa chỉ nguồn.")]
     return items
