@@ -81,3 +81,8 @@ def test_a_bare_full_name_is_a_person_without_titles_and_a_surname_that_is_a_con
 def test_a_foreign_name_after_dong_chi():
     assert found("Đồng chí Khamphăn Phômmavẳn, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Champasak cảm ơn.") == [
         ("Khamphăn Phômmavẳn", ["Bí thư Tỉnh ủy", "Tỉnh trưởng tỉnh Champasak"])]
+
+
+def test_a_country_ends_a_title_and_is_never_a_name():
+    assert found("Bộ trưởng Bộ Ngoại giao Lê Hoài Nam tiếp Đại sứ Nhật Bản. Đại sứ Nhật Bản Ito Naoki cảm ơn.") == [
+        ("Lê Hoài Nam", ["Bộ trưởng Bộ Ngoại giao"]), ("Ito Naoki", ["Đại sứ Nhật Bản"])]

@@ -105,6 +105,7 @@ class Gazetteer:
     place_prefixes: Trie = field(default_factory=dict)
     places: Trie = field(default_factory=dict)  # value: (current province, needs a prefix)
     not_places: Trie = field(default_factory=dict)
+    countries: Trie = field(default_factory=dict)
     honorifics: Trie = field(default_factory=dict)
     plural_honorifics: Trie = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()
@@ -163,6 +164,8 @@ def load() -> Gazetteer:
         add(g.places, name, (current, name in needs_prefix))
     for alias, target in data["place_aliases"].items():
         add(g.places, alias, (every.get(normalize(target), normalize(target)), False))
+    for country in data["countries"]:
+        add(g.countries, country, True)
     for phrase in data["not_places"]:
         add(g.not_places, phrase, True)
     for word in data["honorifics"]:

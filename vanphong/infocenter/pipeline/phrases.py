@@ -162,6 +162,11 @@ def extend_body(tk: Tokens, j: int, g: Gazetteer) -> tuple[int, bool, list[str]]
             if place[1]:
                 provinces.append(place[1])
             continue
+        country = match(g.countries, tk.lows, j) if tk.caps[j] else None
+        if country is not None:
+            j = country[0]  # "Đại sứ Nhật Bản", "… tại Việt Nam" stays outside: "tại" is not consumed
+            after_place = True
+            continue
         if had_body and not after_place:
             level = next((len(lv) for lv in _LEVELS if tuple(tk.lows[j : j + len(lv)]) == lv), 0)
             if level:
@@ -211,6 +216,8 @@ def name_at(tk: Tokens, i: int, g: Gazetteer, strong: bool) -> int | None:
         return None
     # A known body is not a name, but a container word may be a surname ("ông Đoàn Văn Lực", not "Đoàn …").
     if match(g.heads, tk.lows, i) is not None or match(g.bodies, tk.lows, i) is not None:
+        return None
+    if match(g.countries, tk.lows, i) is not None:
         return None
     if (not strong or tk.lows[i] not in g.surnames) and body_at(tk, i, g) is not None:
         return None
