@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "vanphong.programs",
     "vanphong.meetings",
     "vanphong.followup",
+    "vanphong.infocenter",
     "vanphong.search",
     "vanphong.web",
 ]
