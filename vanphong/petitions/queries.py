@@ -15,7 +15,9 @@ from vanphong.security import policy
 
 
 def visible_cases(user: User) -> QuerySet[PetitionCase]:
-    return policy.visible(user, PetitionCase.objects.select_related("locality").annotate(letter_count=Count("letters")))
+    qs = PetitionCase.objects.select_related("locality").annotate(letter_count=Count("letters"))
+    # A GROUP BY query ignores Meta.ordering: said again, so pages of the list never overlap.
+    return policy.visible(user, qs.order_by("-received_on", "-pk"))
 
 
 def overdue_q(today: date | None = None) -> Q:

@@ -156,10 +156,10 @@ def _senders(i: Intake, notices: list[str]) -> list[tuple[Identity, Place | None
     return out
 
 
-def _files(actor: User, pairs: list[tuple[str, Any]], notices: list[str], *, sealed: bool) -> list[Any]:
-    """Check each file once: the store's checks, or those of a sealed scan; the same content twice is kept
-    once, and the person is told."""
-    seen: dict[str, str] = {}
+def _files(actor: User, pairs: list[tuple[str, Any]], notices: list[str], seen: dict[str, str], *,
+           sealed: bool) -> list[Any]:
+    """Check each file once: the store's checks, or those of a sealed scan; the same content twice (in `seen`,
+    shared by the scans and the enclosures of one letter) is kept once, and the person is told."""
     out = []
     for name, content in pairs:
         item = protection.read_scan(name, content) if sealed else check_store_file(actor, content, name)
@@ -201,8 +201,10 @@ def check_register_letter(actor: User, i: Intake) -> Registered:
                 raise ServiceError("Vụ việc này đã kết thúc; đơn mới về cùng nội dung hãy vào sổ thành vụ việc mới.",
                                    field="case_id")
         protect = i.protect or i.kind == Kind.DENUNCIATION or (case is not None and case.is_denunciation)
-        scans = _files(actor, i.scans, notices, sealed=protect)
-        enclosures = _files(actor, i.enclosures, notices, sealed=False)
+        seen: dict[str, str] = {}
+        # Scans first: an enclosure repeating a sealed scan is dropped, never stored in the clear beside it.
+        scans = _files(actor, i.scans, notices, seen, sealed=protect)
+        enclosures = _files(actor, i.enclosures, notices, seen, sealed=False)
         return do_register_letter(actor, i, case, received_on, content, title, people, protect, scans, enclosures,
                                   notices)
 

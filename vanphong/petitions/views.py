@@ -218,10 +218,9 @@ def reveal_open_view(request: HttpRequest, pk: int) -> HttpResponse:
                                                       address=_address(request))
         except ServiceError as exc:
             error = exc.message
-    response = render(request, "petitions/reveal.html", {"r": r, "case": r.case, "revealed": revealed,
-                                                         "error": error}, status=400 if error else 200)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # never_cache: what was opened is not kept by the browser either.
+    return render(request, "petitions/reveal.html", {"r": r, "case": r.case, "revealed": revealed, "error": error},
+                  status=400 if error else 200)
 
 
 @login_required
