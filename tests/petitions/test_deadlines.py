@@ -78,7 +78,7 @@ def test_a_denunciation_is_extended_at_most_twice_by_thirty_days(officer):
     assert case.deadline == date(2025, 8, 1)
     case = check_step(officer, case.pk, "extend", case.version, note="Vụ việc đặc biệt phức tạp")
     assert case.deadline == deadlines.add_days(on, 90, "lich") and case.extensions == 2
-    with pytest.raises(ServiceError, match="tối đa.*90 ngày"):
+    with pytest.raises(ServiceError, match=r"tối đa.*90 ngày"):
         check_step(officer, case.pk, "extend", case.version, note="Lần ba")
     case.refresh_from_db()
     assert case.extensions == 2
@@ -152,3 +152,9 @@ def test_an_open_case_past_its_deadline_is_overdue_and_a_closed_one_is_not(offic
     assert done.case.is_overdue()
     case = check_step(officer, done.case.pk, "not_accept", done.case.version, note="Đơn không đủ điều kiện thụ lý")
     assert not case.is_overdue() and case.reason == "Đơn không đủ điều kiện thụ lý"
+
+
+def test_a_complex_denunciation_runs_against_the_denunciation_rule_and_may_be_extended(officer):
+    case = accepted(officer, "to_cao", date(2025, 6, 2), is_complex=True, is_remote=True)
+    assert case.deadline_rule.code == "TC" and case.deadline == date(2025, 7, 2)
+    assert check_step(officer, case.pk, "extend", case.version, note="Phức tạp").extensions == 1

@@ -37,7 +37,7 @@ def test_letters_are_numbered_one_after_another_in_a_register_of_each_year(offic
 
 def test_a_letter_without_a_sender_that_is_not_anonymous_is_refused_and_nothing_is_saved(officer):
     before = counts()
-    with pytest.raises(ServiceError, match="chưa có người gửi.*nặc danh") as exc:
+    with pytest.raises(ServiceError, match=r"chưa có người gửi.*nặc danh") as exc:
         letter(officer, senders=[SenderIn("  ", "", "")])
     assert exc.value.field == "senders"
     assert counts() == before

@@ -29,7 +29,7 @@ WORDS = ("Tốcáo", "tocao", "Mậtdanh", "matdanh", "654 321", "0987")
 
 def denunciation(actor, **extra):
     return letter(actor, name=NAME, address=ADDRESS, contact=CONTACT, kind="to_cao",
-                  content=f"Tôi là NGUYỄN VĂN TỐCÁO, ở số 12 ngõ Mậtdanh, gọi 0987.654.321 hoặc tocao@vidu.invalid. "
+                  content="Tôi là NGUYỄN VĂN TỐCÁO, ở số 12 ngõ Mậtdanh, gọi 0987.654.321 hoặc tocao@vidu.invalid. "
                           "Tôi tố cáo ông Trần Văn Bị về việc nhận tiền.", title=f"Tố cáo của {NAME}", **extra)
 
 

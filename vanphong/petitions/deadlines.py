@@ -118,12 +118,14 @@ def rules_for(case: PetitionCase) -> QuerySet[DeadlineRule]:
     """The rules whose conditions match the case at its stage, on the day the stage began."""
     stage = stage_of(case)
     start = case.accepted_on if case.accepted_on is not None else case.received_on
-    qs = DeadlineRule.objects.valid_on(start).filter(stage=stage, track=case.track,
-                                                     is_complex=case.is_complex, is_remote=case.is_remote)
+    qs = DeadlineRule.objects.valid_on(start).filter(stage=stage, track=case.track)
+    # A rule for complex (or remote) cases applies only to them; a rule that does not say applies to all, so a
+    # complex denunciation runs against the one denunciation rule (complexity only allows its extensions).
     qs = qs.filter(Q(kind="") | Q(kind=case.kind), Q(level="") | Q(level=case.level),
-                   Q(instance=0) | Q(instance=case.instance))
-    # The most specific first: a rule for this kind before one for every kind, this level before every level.
-    return qs.order_by("-kind", "-level", "-instance", "pk")
+                   Q(instance=0) | Q(instance=case.instance), Q(is_complex=False) | Q(is_complex=case.is_complex),
+                   Q(is_remote=False) | Q(is_remote=case.is_remote))
+    # The most specific first: this kind before every kind, remote and complex before the plain rule, …
+    return qs.order_by("-kind", "-is_remote", "-is_complex", "-level", "-instance", "pk")
 
 
 @dataclass(frozen=True)

@@ -44,35 +44,43 @@ def build(ctx: DemoContext) -> None:
     officer = staff[0].account
     places = list(Place.objects.all())  # current and former names: old addresses are mapped on intake
     bodies = list(Body.objects.filter(kind=Body.Kind.PROVINCIAL_COMMITTEE)[:20])
-    writers = [(ctx.names.next()[0], rng.choice(places)) for _ in range(24)]
-    open_cases: dict[str, PetitionCase] = {}
-    letters = 0
-    for n in range(LETTERS):
-        kind = list(MATTERS)[n % 4]
-        matter = rng.choice(MATTERS[kind])
-        received = ctx.today - timedelta(days=rng.randint(0, 720))
-        repeat = n >= 8 and rng.random() < 0.3  # the same writer about the same matter, months later
-        name, place = writers[(n // 2 if repeat else n) % len(writers)]
-        anonymous = kind == Kind.DENUNCIATION and rng.random() < 0.2
+    writers = [(ctx.names.next()[0], rng.choice(places)) for _ in range(LETTERS)]
+    earlier: list[tuple[str, Place, str, str, PetitionCase]] = []
+    cases: set[int] = set()
+    # Oldest first, so a writer's second letter comes after the first.
+    days = sorted(ctx.today - timedelta(days=rng.randint(0, 720)) for _ in range(LETTERS))
+    for n, received in enumerate(days):
+        if n >= 6 and rng.random() < 0.3:
+            # The same writer about the same matter, months later: the letter joins the case while it is open.
+            name, place, kind, matter, case = rng.choice(earlier)
+        else:
+            name, place = writers[n]
+            kind = list(MATTERS)[n % 4]
+            matter, case = rng.choice(MATTERS[kind]), None
+        anonymous = kind == Kind.DENUNCIATION and case is None and rng.random() < 0.25
         shout = rng.random() < 0.15  # names written in capitals, as on many envelopes
         senders = [] if anonymous else [services.SenderIn(
             name.upper() if shout else name, f"Số {rng.randint(1, 200)} đường {rng.choice(STREETS)}, "
             f"{'tỉnh' if place.kind == 'tinh' else 'thành phố'} {place.short_name}",
             f"09{rng.randint(10_000_000, 99_999_999)}")]
-        key = f"{name}|{matter}"
-        case = open_cases.get(key) if repeat else None
+        if case is not None:
+            case.refresh_from_db()
+        joins = case is not None and case.status in PetitionCase.OPEN
         done = services.check_register_letter(officer, services.Intake(
             channel=rng.choice(Petition.Channel.values), received_on=received, anonymous=anonymous, senders=senders,
             title=matter, kind=kind if kind == Kind.DENUNCIATION else "", unit=unit,
-            case_id=case.pk if case is not None and case.status in PetitionCase.OPEN else None,
+            case_id=case.pk if joins and case is not None else None,
             content=f"{'Tôi là ' + name + '. ' if senders else ''}{matter}. Đề nghị các cơ quan có thẩm quyền "
                     "xem xét, giải quyết dứt điểm để bảo đảm quyền lợi hợp pháp."))
-        letters += 1
-        open_cases[key] = done.case
-        if case is None:
+        cases.add(done.case.pk)
+        if not anonymous:
+            earlier.append((name, place, kind, matter, done.case))
+        if not joins:
             _progress(officer, done.case, kind, place, bodies, received, ctx.today, rng)
-    ctx.report.parts["petitions"] = {"letters": letters, "cases": len({c.pk for c in open_cases.values()})}
-    ctx.say(f"  {letters} đơn thư trong {len({c.pk for c in open_cases.values()})} vụ việc")
+    letters = len(days)
+    open_cases = cases
+    ctx.report.parts["petitions"] = {"letters": letters, "cases": len(open_cases)}
+    ctx.say(f"  {letters} đơn thư trong {len(open_cases)} vụ việc")
 
 
 def _progress(officer: object, case: PetitionCase, kind: str, place: Place, bodies: list[Body], received: date,
@@ -90,7 +98,7 @@ def _progress(officer: object, case: PetitionCase, kind: str, place: Place, bodi
 
     if case.outside_competence:
         case = step("forward", data={"body": rng.choice(bodies)} if bodies else {})
-        if age > 60:
+        if age > 200 and rng.random() < 0.5:
             step("close")
         return
     accepted = received + timedelta(days=rng.randint(3, 9))
