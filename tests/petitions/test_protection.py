@@ -67,8 +67,9 @@ def test_no_page_list_api_search_or_audit_event_shows_the_denouncer(officer, off
             assert find(user, word).total == 0
     client.force_login(office.leader)
     detail = client.get(f"/api/v1/petitions/{case.pk}").json()
-    assert detail["letters"][0]["senders"] == [{"sender_name": "***", "sender_address": "***",
-                                                "sender_contact": "***", "province": "Hải Phòng"}]
+    assert detail["letters"][0]["senders"] == [{"classification": "THUONG", "sender_name": "***",
+                                                "sender_address": "***", "sender_contact": "***",
+                                                "province": "Hải Phòng"}]
     assert find(office.leader, "Trần Văn Bị").total == 1  # the case itself is found, by what is not secret
     for event in AuditEvent.objects.all():
         assert_hidden(json.dumps([event.object_repr, event.old, event.new], ensure_ascii=False), event.event_type)

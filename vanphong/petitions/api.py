@@ -28,6 +28,7 @@ ChannelCode = Literal["buu_chinh", "tiep_dan", "thu_dien_tu", "cong_thong_tin"]
 
 
 class SenderOut(Schema):
+    classification: str  # the case's: a sender is part of it
     sender_name: str
     sender_address: str
     sender_contact: str
@@ -36,6 +37,7 @@ class SenderOut(Schema):
 
 class LetterOut(Schema):
     id: int
+    classification: str
     number: int
     year: int
     channel: str
@@ -46,9 +48,14 @@ class LetterOut(Schema):
     senders: list[SenderOut]
 
     @staticmethod
+    def resolve_classification(obj: Petition) -> str:
+        return Classification(obj.case.classification).name
+
+    @staticmethod
     def resolve_senders(obj: Petition) -> list[dict[str, str]]:
-        return [{"sender_name": s.name, "sender_address": s.address, "sender_contact": s.contact,
-                 "province": s.place} for s in queries.senders_of(obj)]
+        level = Classification(obj.case.classification).name
+        return [{"classification": level, "sender_name": s.name, "sender_address": s.address,
+                 "sender_contact": s.contact, "province": s.place} for s in queries.senders_of(obj)]
 
 
 class CaseOut(Schema):

@@ -70,7 +70,7 @@ def senders_of(letter: Petition) -> list[SenderRow]:
 
 
 def letters_of(case: PetitionCase) -> QuerySet[Petition]:
-    return case.letters.prefetch_related(
+    return case.letters.select_related("case").prefetch_related(
         "attachments",
         # Sender rows with their sealed identity in two queries, not one per sender.
         Prefetch("senders", queryset=Sender.objects.select_related("sealed", "place")),
