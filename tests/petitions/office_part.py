@@ -1,6 +1,6 @@
 """The petitions' part of the test office: per level, a denunciation registered by the leader and shared with the
-tuyetmat specialist, the case marker in its summary; its sender's name, address and contact carry markers that
-no one may ever see (office.never_shown): nobody in the sweep has an approved reveal."""
+tuyetmat specialist, the case marker in its summary and in an enclosed file; its sender's name, address and
+contact carry markers that no one may ever see (office.never_shown): nobody in the sweep has an approved reveal."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def add(office: Office) -> None:
         name, address, contact = identity(key)
         done = letter(leader, name=name, address=address, contact=contact, kind="to_cao", classification=level,
                       title=f"Tố cáo cycpet{key} {marker('cycpet' + key)} của {name}",
-                      shared_with=[office.users["tuyetmat"]])
+                      shared_with=[office.users["tuyetmat"]],
+                      enclosures=[("kem-theo.txt", f"Tài liệu kèm theo {marker('cycpet' + key)}\n".encode())])
         office.cycle["cycpet" + key] = done.case
         office.never_shown += [name.split()[-1], address.split(",")[0].split()[-1], contact.split("@")[0]]

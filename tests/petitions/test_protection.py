@@ -190,3 +190,12 @@ def test_a_sealed_identity_copied_to_another_sender_does_not_open(officer):
 
     with pytest.raises(CryptoError):
         protection.identity_of(second)
+
+
+def test_no_senders_name_or_contact_is_searchable_even_of_a_complaint(officer):
+    letter(officer, name="Lê Thị Côngkhai", address="Số 9 phố Riêngtư, Hà Nội", contact="lethi@vidu.invalid",
+           title="Khiếu nại của Lê Thị Côngkhai", content="Tôi là LÊ THỊ CÔNGKHAI (lethi@vidu.invalid), khiếu nại "
+           "việc đền bù giải phóng mặt bằng.")
+    for word in ("Côngkhai", "congkhai", "Riêngtư", "lethi"):
+        assert find(officer, word).total == 0, word
+    assert find(officer, "đền bù giải phóng").total == 1

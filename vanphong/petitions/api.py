@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from vanphong.core.errors import ServiceError
 from vanphong.core.http import acting_user
 from vanphong.core.ids import MAX_ID
 from vanphong.core.models import Unit
@@ -143,6 +144,8 @@ def get_case(request: HttpRequest, case_id: int = Path(..., ge=1, le=MAX_ID)) ->
 @router.post("", response={201: RegisteredOut}, summary="Vào sổ một đơn (vụ việc mới hoặc gộp vào vụ việc đã có)")
 def register_letter(request: HttpRequest, data: LetterIn) -> Status:
     unit = Unit.objects.filter(pk=data.unit_id).first() if data.unit_id else None
+    if data.unit_id and unit is None:
+        raise ServiceError("Không có đơn vị với mã này.", field="unit_id")
     done = services.check_register_letter(acting_user(request), services.Intake(
         channel=data.channel, content=data.content, received_on=data.received_on, title=data.title,
         anonymous=data.anonymous, senders=[services.SenderIn(s.name, s.address, s.contact, s.province)

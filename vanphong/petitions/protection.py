@@ -67,7 +67,7 @@ def identity_of(sender: Sender) -> Identity:
 
 
 def identities(letter: Petition) -> list[Identity]:
-    return [identity_of(s) for s in letter.senders.select_related("sealed")]
+    return [identity_of(s) for s in letter.senders.all()]
 
 
 def seal_content(letter: Petition, text: str) -> None:

@@ -1,7 +1,8 @@
 """Cases in the one search: their summary and the text of their letters, redacted; never who wrote them.
 
-A protected letter's text is indexed as handlers see it (its sender's details replaced); no sender's name,
-address or contact is indexed for any letter, protected or not, so the index can never hold a denouncer.
+No sender's name, address or contact is indexed for any letter, protected or not (a complaint's text is
+redacted for the index as a denunciation's is for everyone), so the index can never hold a denouncer, not even
+one whose letter was classified as a denunciation after it was indexed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from vanphong.petitions import protection
 from vanphong.petitions.models import PetitionCase
 from vanphong.search.registry import IndexDoc, RecordSpec, register
 
@@ -17,14 +19,20 @@ LETTERS_CHARS = 100_000
 
 
 def _document(case: PetitionCase) -> IndexDoc:
-    texts, room = [], LETTERS_CHARS
-    for letter in case.letters.all():
+    texts, room, people = [], LETTERS_CHARS, []
+    letters = list(case.letters.all())
+    for letter in letters:
+        people += protection.identities(letter)
+    for letter in letters:
         if room <= 0:
             break
-        texts.append(letter.content[:room])
-        room -= len(letter.content)
+        # A protected letter is kept redacted; any other is redacted here, for the index only.
+        text = letter.content if letter.protected else protection.redact(letter.content, people)
+        texts.append(text[:room])
+        room -= len(text)
     return IndexDoc(
-        title=" ".join(p for p in (case.get_kind_display(), case.title, case.respondent_name) if p),
+        title=" ".join(p for p in (case.get_kind_display(), protection.redact(case.title, people),
+                                   case.respondent_name) if p),
         body="\n".join(texts),
         day=case.received_on,
         units=(case.unit_id,) if case.unit_id else (),
@@ -34,7 +42,7 @@ def _document(case: PetitionCase) -> IndexDoc:
 
 
 def _rows() -> Any:
-    return PetitionCase.objects.prefetch_related("letters")
+    return PetitionCase.objects.prefetch_related("letters__senders__sealed")
 
 
 register(RecordSpec(

@@ -276,9 +276,10 @@ class Classified:
 
 def access_case(actor: User, case_id: Any, *, lock: bool = False, audit: bool = True,
                 address: str = "") -> PetitionCase:
-    return policy.access(actor, PetitionCase.objects.select_related("locality", "deadline_rule", "forwarded_to",
-                                                                    "respondent_body"),
-                         case_id, lock=lock, audit=audit, address=address)
+    # Locked, the row alone: PostgreSQL locks no row of an outer join's nullable side (the optional links).
+    qs = PetitionCase.objects.all() if lock else PetitionCase.objects.select_related(
+        "locality", "deadline_rule", "forwarded_to", "respondent_body")
+    return policy.access(actor, qs, case_id, lock=lock, audit=audit, address=address)
 
 
 def check_classify(actor: User, case_id: Any, expected_version: int, c: Classified) -> PetitionCase:
