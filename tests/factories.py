@@ -74,6 +74,9 @@ class Office:
     # Records of the decision cycle (programme items, proposals, meetings, decision assignments…), keyed
     # "cyc…"; each app adds its own in tests/<app>/office_part.py (OFFICE_PARTS below).
     cycle: dict[str, Any] = field(default_factory=dict)
+    # Words no page or API answer may show to anyone in the sweep (a denouncer's sealed identity): no one there
+    # holds an approved request to reveal it. Office parts add them.
+    never_shown: list[str] = field(default_factory=list)
 
     def __getattr__(self, name: str) -> Any:
         if name in self.users:
@@ -134,6 +137,7 @@ OFFICE_PARTS = (
     "tests.programs.appraisal_office_part",
     "tests.meetings.office_part",
     "tests.followup.office_part",
+    "tests.petitions.office_part",
 )
 
 

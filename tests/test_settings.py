@@ -77,9 +77,12 @@ def _vanphong(args: list[str], env: dict[str, str]) -> subprocess.CompletedProce
 def test_the_production_profile_passes_check_deploy(tmp_path):
     key = tmp_path / "secret"
     key.write_text("p" * 30 + "Q9x!k2Lm#" + "z" * 30)
+    field_key = tmp_path / "field-key"
+    field_key.write_text("bgtNZm9yLWEtdGVzdC1vZi10aGUtcHJvZHVjdGlvbi0=")
     result = _vanphong(["check", "--deploy", "--fail-level", "WARNING"], {
         "VANPHONG_PROFILE": "production",
         "SECRET_KEY_FILE": str(key),
+        "VANPHONG_FIELD_KEY_FILE": str(field_key),
         "ALLOWED_HOSTS": "vanphong.example.vn",
         "VANPHONG_DATA_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",

@@ -10,6 +10,7 @@ import dj_database_url
 
 from vanphong.env import EnvError, envbool, envchoice, envint, envlist, envsecret, envstr
 from vanphong.files.config import storage_from_env
+from vanphong.security.crypto import parse_key as _parse_field_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(envstr("VANPHONG_DATA_DIR", str(BASE_DIR / "var"))).resolve()
@@ -30,6 +31,20 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+
+# Field encryption (vanphong.security.crypto): 32 bytes in base64. It seals what the law keeps secret inside
+# records (a denouncer's identity); losing it loses those values, so keep it with the database backups.
+VANPHONG_FIELD_KEY = envsecret("VANPHONG_FIELD_KEY")
+if not VANPHONG_FIELD_KEY:
+    if PRODUCTION:
+        raise EnvError("Cần đặt VANPHONG_FIELD_KEY hoặc VANPHONG_FIELD_KEY_FILE (32 byte, base64; tạo bằng "
+                       "openssl rand -base64 32) khi VANPHONG_PROFILE=production.")
+    # A development key known to everyone: fine for the demo office, refused in production.
+    VANPHONG_FIELD_KEY = "dmFucGhvbmctZGV2ZWxvcG1lbnQtb25seS1rZXktMzI="
+try:
+    _parse_field_key(VANPHONG_FIELD_KEY)
+except ValueError as exc:
+    raise EnvError(f"VANPHONG_FIELD_KEY: {exc}.") from None
 
 # --- VănPhòng's own settings -------------------------------------------------------------------------------
 CLASSIFICATION_NAMES = ("THUONG", "MAT", "TOI_MAT", "TUYET_MAT")
@@ -78,6 +93,7 @@ INSTALLED_APPS = [
     "vanphong.meetings",
     "vanphong.followup",
     "vanphong.infocenter",
+    "vanphong.petitions",
     "vanphong.search",
     "vanphong.web",
 ]

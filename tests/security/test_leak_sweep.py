@@ -65,7 +65,7 @@ def fill(template: str, params: dict[str, Any], office: Any, pattern: re.Pattern
 
 def hidden_markers(user: Any, office: Any) -> list[str]:
     records = {**office.records, **office.documents, **office.cycle}
-    return [marker(key) for key, rec in records.items() if not policy.can_view(user, rec)]
+    return [marker(key) for key, rec in records.items() if not policy.can_view(user, rec)] + office.never_shown
 
 
 def readable(response: Any) -> str:

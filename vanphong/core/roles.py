@@ -24,10 +24,11 @@ TWO_FACTOR_ROLES = frozenset({Role.UNIT_HEAD, Role.OFFICE_LEADER, Role.CLERK, Ro
 DEFAULT_RIGHTS: dict[str, list[str]] = {
     Role.OFFICE_LEADER: ["security.view_all_classified", "documents.direct_document", "documents.sign_document",
                          "documents.review_document", "meetings.organise_meeting", "programs.manage_program",
-                         "programs.approve_appraisal"],
+                         "programs.approve_appraisal", "petitions.handle_petition", "petitions.reveal_identity"],
     Role.UNIT_HEAD: ["documents.review_document", "meetings.organise_meeting", "programs.manage_program",
-                     "programs.approve_appraisal"],
+                     "programs.approve_appraisal", "petitions.handle_petition", "petitions.reveal_identity"],
     Role.CLERK: ["documents.register_document"],
+    Role.PETITIONS_OFFICER: ["petitions.handle_petition"],
     Role.ADMIN: ["security.view_auditevent"],
 }
 

@@ -21,6 +21,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("meetings:list", _("Hội nghị, phiên họp"), "/hop/"),
     ("followup:list", _("Theo dõi, đôn đốc"), "/viec/"),
     ("followup:overdue", _("Quá hạn"), "/viec/qua-han/"),
+    ("petitions:list", _("Đơn thư"), "/don-thu/"),
     ("core:people", _("Nhân sự"), "/nhan-su/"),
     ("core:bodies", _("Cơ quan, tổ chức"), "/co-quan/"),
     ("core:places", _("Địa bàn"), "/dia-ban/"),

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class PetitionsConfig(AppConfig):
+    name = "vanphong.petitions"
+    label = "petitions"
+    verbose_name = "Đơn thư, khiếu nại, tố cáo"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from vanphong.core.demo import register_demo_part
+        from vanphong.petitions import demo
+        from vanphong.petitions.deadlines import ensure_rules
+
+        # The shipped deadline rules and holiday calendar come back after a flush (the data migration runs once).
+        post_migrate.connect(ensure_rules, sender=self, dispatch_uid="petitions.ensure_rules")
+        register_demo_part(demo.build)

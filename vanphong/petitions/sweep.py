@@ -1,0 +1,13 @@
+"""Leak-sweep registrations of the petitions' routes."""
+
+from vanphong.petitions.models import PetitionAttachment, PetitionCase, RevealRequest
+from vanphong.security.leak_sweep import RecordParam, register_api, register_page
+
+register_page("petitions:case", pk=RecordParam(PetitionCase))
+register_page("petitions:classify", pk=RecordParam(PetitionCase))
+register_page("petitions:step", pk=RecordParam(PetitionCase))
+register_page("petitions:reveal_request", pk=RecordParam(PetitionCase))
+register_page("petitions:reveal_decide", pk=RecordParam(RevealRequest))
+register_page("petitions:reveal_open", pk=RecordParam(RevealRequest))
+register_page("petitions:attachment", pk=RecordParam(PetitionAttachment))
+register_api("/api/v1/petitions/{case_id}", case_id=RecordParam(PetitionCase))

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from vanphong.petitions import views
+
+app_name = "petitions"
+
+urlpatterns = [
+    path("", views.list_view, name="list"),
+    path("vao-so/", views.intake_view, name="intake"),
+    path("<id:pk>/", views.case_view, name="case"),
+    path("<id:pk>/phan-loai/", views.classify_view, name="classify"),
+    path("<id:pk>/buoc/", views.step_view, name="step"),
+    path("<id:pk>/de-nghi-xem-danh-tinh/", views.reveal_request_view, name="reveal_request"),
+    path("de-nghi/<id:pk>/duyet/", views.reveal_decide_view, name="reveal_decide"),
+    path("de-nghi/<id:pk>/xem/", views.reveal_open_view, name="reveal_open"),
+    path("tep/<id:pk>/", views.attachment_view, name="attachment"),
+]
