@@ -92,11 +92,11 @@ def test_the_dossier_is_read_by_the_office_unit_and_by_the_appraisers_it_assigns
 
 def test_a_program_is_refused_and_nothing_is_kept(office):
     p = _proposal(office)
-    documents = Document.objects.count()
+    documents, files = Document.objects.count(), StoredFile.objects.count()
     page = _upload(_client(office.users["mat"]), p, content=b"MZ\x90\x00" + b"\x00" * 200, name="to-trinh.pdf")
     assert "chương trình Windows" in page.content.decode()
     assert not ProposalDocument.objects.exists() and not Attachment.objects.exists()
-    assert Document.objects.count() == documents and not StoredFile.objects.exists()
+    assert Document.objects.count() == documents and StoredFile.objects.count() == files
 
 
 def test_an_empty_file_and_a_missing_file_are_refused(office):
