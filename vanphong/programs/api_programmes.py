@@ -111,10 +111,27 @@ class AdjustmentOut(Schema):
 
 
 class ProgrammeDetailOut(ProgrammeOut):
+    # Read from what _detail() put on the programme: the items and adjustments the person may see.
     items: list[ItemOut]
     adjustments: list[AdjustmentOut]
     done_on_time: int
     planned: int
+
+    @staticmethod
+    def resolve_items(obj: WorkProgram) -> list[ProgramItem]:
+        return obj.__dict__["api_items"]
+
+    @staticmethod
+    def resolve_adjustments(obj: WorkProgram) -> list[dict[str, Any]]:
+        return obj.__dict__["api_adjustments"]
+
+    @staticmethod
+    def resolve_done_on_time(obj: WorkProgram) -> int:
+        return obj.__dict__["api_done"]
+
+    @staticmethod
+    def resolve_planned(obj: WorkProgram) -> int:
+        return obj.__dict__["api_planned"]
 
 
 class ProgrammeIn(Schema):
@@ -226,13 +243,13 @@ def _adjustment_out(row: queries.AdjustmentRow, level: int) -> dict[str, Any]:
             "created_at": a.created_at}
 
 
-def _detail(user: Any, program: WorkProgram) -> dict[str, Any]:
-    items = list(queries.items_of(user, program).order_by("order", "planned_end", "pk"))
-    done, planned, _rate = queries.completion_rate(program, user)
-    out = ProgrammeOut.model_validate(program).model_dump()
-    out.update(items=items, done_on_time=done, planned=planned, adjustments=[
-        _adjustment_out(r, r.adjustment.item.classification) for r in queries.adjustment_rows(user, program=program)])
-    return out
+def _detail(user: Any, program: WorkProgram) -> WorkProgram:
+    out: Any = program
+    out.api_items = list(queries.items_of(user, program).order_by("order", "planned_end", "pk"))
+    out.api_done, out.api_planned, _rate = queries.completion_rate(program, user)
+    out.api_adjustments = [_adjustment_out(r, r.adjustment.item.classification)
+                           for r in queries.adjustment_rows(user, program=program)]
+    return program
 
 
 def _level(name: str) -> int:

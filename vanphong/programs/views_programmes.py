@@ -187,7 +187,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Đã ghi nhận điều chỉnh.")
             return redirect(item.get_absolute_url())
     return render(request, "programs/item_detail.html", {
-        "item": item, "trace": queries.trace_of_item(user, item), "error": error, "may_manage": may_manage,
+        "item": item, "trace": queries.trace_of_item(user, item), "error": error,
+        "may_adjust": may_manage and item.program.status == WorkProgram.Status.APPROVED
+        and item.status not in queries.LIVE_EXCLUDED,
         "adjustments": queries.adjustment_rows(user, item=item), "form": request.POST if error else {},
         "adjust_kinds": [c for c in ProgramAdjustment.Kind.choices if c[0] != ProgramAdjustment.Kind.ADDED],
     }, status=400 if error else 200)
