@@ -97,7 +97,8 @@ def test_the_form_asks_for_confirmation_before_booking_a_clash(office):
             "kind": "tiep"}
     r = c.post(reverse("programs:calendar_add"), data)
     html = r.content.decode()
-    assert r.status_code == 409 and "Trùng lịch với: Làm việc với Bộ" in html and "Vẫn xếp dù trùng lịch" in html
+    assert r.status_code == 409 and "Lịch này trùng giờ với" in html and ": Làm việc với Bộ" in html
+    assert "Vẫn xếp dù trùng lịch" in html
     assert 'value="Tiếp khách"' in html  # nothing typed is lost
     assert ScheduleEntry.objects.count() == 1
     r = c.post(reverse("programs:calendar_add"), {**data, "confirmed": "on"})

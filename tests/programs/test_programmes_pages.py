@@ -108,7 +108,7 @@ def test_the_carry_down_page_offers_the_quarters_and_ticks_the_items_due_in_the_
     page = _client(office.leader).get(reverse("programs:program_carry", args=[year.pk]) + "?ky=2")
     html = page.content.decode()
     assert page.status_code == 200
-    assert "quý II năm 2026" in html and "quý IV năm 2026" in html
+    assert "Lập chương trình quý II năm 2026" in html and "Quý IV năm 2026" in html
     assert f'value="{may.pk}" checked' in html
     assert f'value="{august.pk}">' in html  # offered, not ticked
 

@@ -28,7 +28,7 @@ class ProgramForm(forms.Form):
     term = forms.ModelChoiceField(label="Khóa", queryset=Term.objects.none(), empty_label=None)
     period = forms.ChoiceField(label="Kỳ", choices=WorkProgram.Period.choices, initial=WorkProgram.Period.YEAR)
     year = forms.IntegerField(label="Năm", min_value=1945, max_value=2200, required=False,
-                              help_text="Bỏ trống với chương trình toàn khóa.")
+                              help_text="Bỏ trống nếu là chương trình toàn khóa.")
     number = forms.IntegerField(label="Quý, tháng hoặc tuần", min_value=0, max_value=53, required=False,
                                 help_text="Quý 1–4, tháng 1–12 hoặc tuần 1–53 (theo ISO) của năm; bỏ trống với "
                                           "chương trình năm, toàn khóa.")
@@ -53,7 +53,8 @@ class ProgramForm(forms.Form):
 class ItemForm(forms.Form):
     title = forms.CharField(label="Tên đề án, vấn đề", max_length=500)
     kind = forms.ChoiceField(label="Loại", choices=Kind.choices)
-    lead_body = forms.ModelChoiceField(label="Cơ quan chủ trì", queryset=Body.objects.none())
+    lead_body = forms.ModelChoiceField(label="Cơ quan chủ trì", queryset=Body.objects.none(),
+                                       empty_label="— Chọn cơ quan chủ trì —")
     co_bodies = forms.ModelMultipleChoiceField(
         label="Cơ quan phối hợp", queryset=Body.objects.none(), required=False,
         help_text="Chọn nhiều cơ quan bằng cách giữ phím Ctrl (trên máy Mac: Cmd) khi bấm.",

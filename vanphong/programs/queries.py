@@ -66,7 +66,8 @@ class ItemGroup:
     items: list[ItemRow]
 
 
-_KIND_LABELS = dict(Kind.choices)
+# Short labels that must not break in a narrow column ("Đề án" on two lines reads badly).
+_KIND_LABELS = {k: "\u00a0".join(str(label).split()) for k, label in Kind.choices}
 _LEVEL_LABELS = {c.value: str(c.label) for c in Classification}
 
 

@@ -97,6 +97,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "adjustments": queries.adjustment_rows(user, program=program), "rate": rate, "done": done,
         "planned": planned, "may_manage": may_manage,
         "children": list(program.children.order_by("start", "pk")),
+        "has_narrower": program.period in periods.NARROWER,
         "may_carry": may_manage and bool(periods.narrower_choices(program)),
         # One reverse() for every row's link (a year's programme has hundreds).
         **dict(zip(("item_prefix", "item_suffix"), reverse("programs:item", args=[ID_PROBE]).split(str(ID_PROBE)),
@@ -129,7 +130,8 @@ def program_carry(request: HttpRequest, pk: int) -> HttpResponse:
     if not choices:
         messages.error(request, "Chỉ lập chương trình quý từ chương trình năm, tháng từ quý, tuần từ tháng.")
         return redirect(parent.get_absolute_url())
-    taken = set(parent.children.values_list("number", flat=True))
+    children = {c.number: c for c in parent.children.all()}
+    taken = set(children)
     free = [c for c in choices if c.number not in taken] or choices
     wanted = parse_id(request.POST.get("number") or request.GET.get("ky"))
     chosen = next((c for c in choices if c.number == wanted), None) or _nearest(free, timezone.localdate())
@@ -155,6 +157,7 @@ def program_carry(request: HttpRequest, pk: int) -> HttpResponse:
              "inside": i.planned_start <= chosen.end and i.planned_end >= chosen.start} for i in items]
     return render(request, "programs/programme_carry.html", {
         "parent": parent, "form": form, "rows": rows, "chosen": chosen, "choices": choices, "taken": taken,
+        "existing": children.get(chosen.number),
         "period_label": WorkProgram.Period(periods.NARROWER[parent.period]).label,
     }, status=400 if form.errors else 200)
 
@@ -265,8 +268,7 @@ def calendar_add(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"], place=form.cleaned_data["place"], kind=form.cleaned_data["kind"],
                 confirmed=form.cleaned_data["confirmed"])
         except services.ScheduleClash as exc:
-            clash = exc
-            form.add_error(None, exc.message)
+            clash = exc  # shown beside the form with the entries it overlaps, and the box to confirm
         except ServiceError as exc:
             _form_error(form, exc)
         else:
