@@ -65,6 +65,16 @@ def test_a_week_programme_runs_monday_to_sunday(office):
     assert p.start.weekday() == 0 and "tuần 20 năm 2026 (11/05–17/05/2026)" in p.title
 
 
+def test_a_term_programme_runs_from_the_term_s_start_for_five_years_while_its_end_is_unknown(office):
+    p = services.check_create_program(office.leader, body_id=_bct().pk, term_id=_term().pk, period="nhiem_ky",
+                                      year=2026, number=3)
+    assert (p.start, p.end, p.year, p.number) == (date(2026, 1, 24), date(2031, 1, 23), None, 0)
+    assert p.title == "Chương trình công tác toàn khóa (Khóa XIV) của Bộ Chính trị"
+    with pytest.raises(services.ServiceError, match="Đã có"):
+        services.check_create_program(office.leader, body_id=_bct().pk, term_id=_term().pk, period="nhiem_ky",
+                                      year=None, number=0)
+
+
 @pytest.mark.parametrize(("period", "year", "number", "field", "words"), [
     ("quy", 2026, 5, "number", "Quý phải từ 1 đến 4"),
     ("thang", 2026, 13, "number", "Tháng phải từ 1 đến 12"),

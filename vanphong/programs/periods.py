@@ -34,7 +34,10 @@ def _month_end(year: int, month: int) -> date:
 def term_end(term_start: date, term_end_day: date | None) -> date:
     if term_end_day is not None:
         return term_end_day
-    return date(term_start.year + TERM_YEARS, term_start.month, 1) - timedelta(days=1)
+    try:
+        return term_start.replace(year=term_start.year + TERM_YEARS) - timedelta(days=1)
+    except ValueError:  # a term that began on 29 February
+        return date(term_start.year + TERM_YEARS, 3, 1) - timedelta(days=1)
 
 
 def period_dates(period: str, year: int | None, number: int, term_start: date, term_end_day: date | None
