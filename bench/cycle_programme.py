@@ -20,6 +20,7 @@ import random
 import shutil
 import sys
 import tempfile
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -138,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     statements: list[str] = []
 
     def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        statements.append(sql)
-        return execute(sql, params, many, context)
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            statements.append(f"{(time.perf_counter() - started) * 1000:7.1f} ms  {sql}")
 
     with connection.execute_wrapper(count):
         client.get(url)

@@ -304,3 +304,14 @@ def test_the_programme_page_takes_as_many_queries_for_200_items_as_for_20(office
         r = c.get(program.get_absolute_url())
     assert r.status_code == 200 and "Đề án 199" in r.content.decode()
     assert len(many.captured_queries) == len(few.captured_queries), [q["sql"] for q in many.captured_queries]
+
+
+def test_the_rows_of_the_programme_escape_what_people_typed(office):
+    program = programme(office)
+    lead = _leads()[0]
+    _item(office, program, title='Đề án <script>alert("x")</script> & "ngoặc"')
+    Body.objects.filter(pk=lead.pk).update(name="Ban <b>in đậm</b>")
+    html = _client(office.thuong).get(program.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html and "<b>in đậm</b>" not in html
+    assert "Đề án &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;ngoặc&quot;" in html
+    assert "Ban &lt;b&gt;in đậm&lt;/b&gt;" in html
