@@ -39,17 +39,15 @@ def check_may_manage(user: Any) -> None:
                         "lãnh đạo đơn vị hoặc lãnh đạo Văn phòng thực hiện.")
 
 
-def access_program(user: Any, program_id: Any, *, lock: bool = False) -> WorkProgram:
-    """One programme the person may see (every programme for now: see queries.programs), or Http404."""
+def access_program(user: Any, program_id: Any) -> WorkProgram:
+    """One programme the person may see (every programme for now: see queries.programs), or Http404. Every
+    page and API route of a programme comes through here, so a narrower rule would reach them all."""
     from django.http import Http404
 
     from vanphong.programs.queries import programs
 
     pk = parse_id(program_id)
-    qs = programs(user)
-    if lock:
-        qs = WorkProgram.objects.filter(pk__in=qs.values("pk")).select_for_update()
-    program = qs.filter(pk=pk).first() if pk is not None else None
+    program = programs(user).filter(pk=pk).first() if pk is not None else None
     if program is None:
         raise Http404
     return program
