@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch
 from django.utils import timezone
 
@@ -74,18 +74,14 @@ _LEVEL_LABELS = {c.value: str(c.label) for c in Classification}
 def grouped_items(user: Any, program: WorkProgram) -> list[ItemGroup]:
     """A year's or the term's programme by quarter, a quarter's by month, shorter ones as one list: the items
     the person may see, in three queries whatever their number."""
-    from vanphong.core.models import Body
-
     rows = list(policy.visible(user, program.items.all()).order_by("planned_end", "order", "pk").values_list(
-        "pk", "title", "kind", "lead_body_id", "status", "planned_end", "classification", "source_id"))
-    co: dict[int, list[int]] = defaultdict(list)
+        "pk", "title", "kind", "lead_body__name", "status", "planned_end", "classification", "source_id"))
+    co: dict[int, list[str]] = defaultdict(list)
     through = ProgramItem.co_bodies.through
     # The whole programme's links (no list of ids in the query): only those of the visible rows are read below.
-    for item_id, body_id in through.objects.filter(programitem__program=program).order_by("pk").values_list(
-            "programitem_id", "body_id") if rows else []:
-        co[item_id].append(body_id)
-    wanted = {r[3] for r in rows} | {b for ids in co.values() for b in ids}
-    names = dict(Body.objects.filter(pk__in=wanted).values_list("pk", "name")) if wanted else {}
+    for item_id, name in through.objects.filter(programitem__program=program).order_by("pk").values_list(
+            "programitem_id", "body__name") if rows else []:
+        co[item_id].append(name)
     groups: dict[str, list[ItemRow]] = defaultdict(list)
     for pk, title, kind, lead, status, end, level, source in rows:
         if program.period in (WorkProgram.Period.YEAR, WorkProgram.Period.TERM):
@@ -95,8 +91,8 @@ def grouped_items(user: Any, program: WorkProgram) -> list[ItemGroup]:
         else:
             key = "Các nội dung"
         groups[key].append(ItemRow(
-            pk, title, _KIND_LABELS.get(kind, kind), names.get(lead, ""),
-            "; ".join(names.get(b, "") for b in co.get(pk, [])) or "—", _STATUS_LABELS.get(status, status), status,
+            pk, title, _KIND_LABELS.get(kind, kind), lead, "; ".join(co.get(pk, [])) or "—",
+            _STATUS_LABELS.get(status, status), status,
             end, end.strftime("%d/%m/%Y"), _LEVEL_LABELS[level] if level else "", source is not None))
     return [ItemGroup(k, v) for k, v in groups.items()]
 
@@ -168,15 +164,12 @@ def completion_rate(program: WorkProgram, user: Any = None) -> tuple[int, int, f
     qs = program.items.exclude(status__in=LIVE_EXCLUDED)
     if user is not None:
         qs = policy.visible(user, qs)
-    planned = qs.count()
-    done = 0
-    if planned:
-        from django.db.models import Exists, OuterRef
-
-        on_time = Proposal.objects.filter(
-            item=OuterRef("pk"), submitted_at__date__lte=OuterRef("planned_end"),
-            conclusions__document__issued_on__lte=program.end)
-        done = qs.filter(Exists(on_time)).count()
+    on_time = Proposal.objects.filter(
+        item=OuterRef("pk"), submitted_at__date__lte=OuterRef("planned_end"),
+        conclusions__document__issued_on__lte=program.end)
+    # One query for both figures: the page pays one round trip, not two.
+    counts = qs.aggregate(planned=Count("pk"), done=Count("pk", filter=Q(Exists(on_time))))
+    planned, done = counts["planned"] or 0, counts["done"] or 0
     return done, planned, (done / planned if planned else None)
 
 

@@ -96,7 +96,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "program": program, "groups": queries.grouped_items(user, program), "form": form,
         "adjustments": queries.adjustment_rows(user, program=program), "rate": rate, "done": done,
         "planned": planned, "may_manage": may_manage,
-        "children": list(program.children.order_by("start", "pk")),
+        "children": list(program.children.order_by("start", "pk")) if program.period in periods.NARROWER else [],
         "has_narrower": program.period in periods.NARROWER,
         "may_carry": may_manage and bool(periods.narrower_choices(program)),
         # One reverse() for every row's link (a year's programme has hundreds).
