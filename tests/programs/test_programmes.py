@@ -199,8 +199,13 @@ def test_a_meeting_a_leader_attends_is_on_the_calendar_and_clashes_with_an_entry
                                      title="Phiên họp Bộ Chính trị", starts_at=t, ends_at=t + timedelta(hours=4),
                                      created_by=office.leader)
     Participant.objects.create(meeting=meeting, person=person)
+    # A meeting the leader attends is a clash too: asked for confirmation, then booked.
+    with pytest.raises(services.ScheduleClash, match="Phiên họp Bộ Chính trị"):
+        services.check_create_schedule_entry(office.leader, person=person, starts_at=t + timedelta(hours=3),
+                                             ends_at=t + timedelta(hours=5), title="Tiếp đoàn đại biểu")
     services.check_create_schedule_entry(office.leader, person=person, starts_at=t + timedelta(hours=3),
-                                         ends_at=t + timedelta(hours=5), title="Tiếp đoàn đại biểu")
+                                         ends_at=t + timedelta(hours=5), title="Tiếp đoàn đại biểu",
+                                         confirmed=True)
     week = queries.calendar(office.leader, t - timedelta(days=1), t + timedelta(days=6))
     assert [(e.title, e.conflict) for e in week[person.pk]] == [
         ("Phiên họp Bộ Chính trị", True), ("Tiếp đoàn đại biểu", True)]

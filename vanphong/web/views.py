@@ -19,6 +19,7 @@ from vanphong.documents import queries as documents_queries
 from vanphong.followup import queries as followup_queries
 from vanphong.meetings import queries as meetings_queries
 from vanphong.programs import appraisal_queries
+from vanphong.programs import queries as programmes_queries
 from vanphong.search import registry as search_registry
 from vanphong.search.filters import read_search_filters, search_levels
 from vanphong.search.query import query as search_query
@@ -38,8 +39,10 @@ def desk_view(request: HttpRequest) -> HttpResponse:
     context = {
         "documents": documents_queries.awaiting(user, today, limit=DESK_DOCUMENTS),
         "notices": unread_notices(user, limit=5),
-        # The decision cycle: appraisals and late proposals, meetings and opinions to answer, decisions' work due.
+        # The decision cycle: programme items due, appraisals and late proposals, meetings and opinions to answer,
+        # decisions' work due.
         "cycle": [
+            ("chuong-trinh", "Chương trình công tác", programmes_queries.desk(user, today, DESK_CYCLE)),
             ("tham-dinh", "Đề án, thẩm định", appraisal_queries.desk(user, today, DESK_CYCLE)),
             ("phien-hop", "Hội nghị, phiên họp", meetings_queries.desk(user, today, DESK_CYCLE)),
             ("trien-khai", "Triển khai kết luận, đôn đốc", followup_queries.desk(user, today, DESK_CYCLE)),
