@@ -66,12 +66,15 @@ test: install chromium lint typecheck
 		echo "== Bỏ qua PostgreSQL: không kết nối được $(TEST_DATABASE_URL)"; \
 	fi
 
-# The desk and sign-in figures, then search at BENCH_SIZE records (default 1,000,000: tens of minutes here).
+# The desk and sign-in figures, search at BENCH_SIZE records (default 1,000,000: tens of minutes here), the văn
+# thư, then the decision cycle's overdue dashboard and year's programme.
 bench: install
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/search.py
 	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python bench/documents.py
+	$(BIN)/python bench/cycle_dashboard.py
+	@if [ -f bench/cycle_programme.py ]; then $(BIN)/python bench/cycle_programme.py; fi
 
 clean:
 	rm -rf $(VENV) node_modules var test-artifacts

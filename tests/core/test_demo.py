@@ -11,10 +11,12 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import models
 from django.db.models import Exists, OuterRef
 from django.test import RequestFactory
 from django.utils import timezone
 
+from vanphong.core import demo as core_demo
 from vanphong.core.demo import (
     DATA,
     NAMED_ACCOUNTS,
@@ -33,6 +35,8 @@ from vanphong.security.classification import Classification as C
 from vanphong.text import fold
 
 SMALL = DemoSize(staff=100, assignments=60)
+# Every app's part, as registered when the apps were ready (the fixture below leaves them out of most tests).
+ALL_PARTS = list(core_demo.DEMO_PARTS)
 
 
 @pytest.fixture(autouse=True)
@@ -264,3 +268,24 @@ def test_bulk_volume_is_spread_over_people_and_levels_under_one_audit_event(db, 
 
 def test_roles_come_from_the_groups_the_migrations_made(demo):
     assert set(Group.objects.values_list("name", flat=True)) == set(Role.values)
+
+
+def test_the_whole_demo_follows_its_decisions_as_of_today(db, monkeypatch):
+    """The demo with every app's part: the decisions' tasks read true on the day it is built."""
+    from vanphong.followup.queries import overdue_q
+
+    monkeypatch.setattr("vanphong.core.demo.DEMO_PARTS", ALL_PARTS)
+    report = build_demo()
+    today = timezone.localdate()
+    tasks = Assignment.objects.filter(decision__isnull=False, parent__isnull=True)
+    n = tasks.count()
+    assert n >= 200 and report.parts["followup"]["tasks"] == n
+    overdue = tasks.filter(overdue_q(today)).count()
+    done = tasks.filter(status=Assignment.Status.DONE).count()
+    assert 0.08 * n <= overdue <= 0.2 * n, (overdue, n)  # a minority overdue
+    assert 0.1 * n <= done <= 0.35 * n, (done, n)  # some done
+    assert n - overdue - done >= 0.45 * n  # most under way and on time
+    assert tasks.filter(children__isnull=False).distinct().count() >= 5  # weighted sub-task trees
+    assert tasks.filter(milestones__isnull=False).distinct().count() >= 10
+    assert not tasks.filter(deadline__lt=models.F("decision__issued_on")).exists()
+    assert list(verify_chain()) == []

@@ -68,6 +68,12 @@ class Assignment(ClassifiedRecord):
             models.Index(fields=["unit", "assignee", "status"]),
             models.Index(fields=["body", "status", "deadline"]),
             models.Index(fields=["decision", "anchor"]),
+            # The desk's "due within a week" of a unit: a range of the unit's open work by deadline.
+            models.Index(fields=["unit", "status", "deadline"], name="followup_unit_open_by_deadline"),
+            # The overdue dashboard counts every open top-level task of the decisions the person may see: with
+            # the policy's own columns in the index it reads the index alone, not 10,000 table rows.
+            models.Index(fields=["parent", "status", "body", "deadline", "classification", "created_by", "decision"],
+                         name="followup_open_task_cover"),
         ]
 
     def __str__(self) -> str:

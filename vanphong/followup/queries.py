@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -9,10 +10,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from vanphong.core.desk import DeskRow
-from vanphong.core.models import User
+from vanphong.core.models import Body, User
 from vanphong.documents.models import Document
 from vanphong.followup.models import Assignment, Reminder
 from vanphong.security import policy
+from vanphong.text import collation_key
 
 # Listed as "not done" by value: an inequality on status could use no index range.
 OPEN = (Assignment.Status.NEW, Assignment.Status.IN_PROGRESS)
@@ -72,7 +74,7 @@ def overdue(qs: QuerySet[Assignment]) -> QuerySet[Assignment]:
 
 @dataclass(frozen=True)
 class OverdueBar:
-    key: int
+    key: int | None
     label: str
     open: int
     overdue: int
@@ -85,21 +87,51 @@ def _decision_assignments(user: User) -> QuerySet[Assignment]:
 
 
 def overdue_groups(user: User, by: str, today: date) -> list[OverdueBar]:
-    """Open and overdue decision tasks of every body, province or decision: one GROUP BY in the database over the
-    rows the person may see (a few hundred groups at most), the most overdue first."""
-    keys = {"body": ("body_id", "body__name"), "province": ("body__place_id", "body__place__short_name"),
-            "decision": ("decision_id", "decision__symbol")}
-    key, label = keys[by]
-    qs = _decision_assignments(user)
-    if by == "province":
-        qs = qs.filter(body__kind="tinh_uy", body__place__isnull=False)
+    """Open and overdue decision tasks of every body, province or decision, the most overdue first.
+
+    One GROUP BY in the database over the rows the person may see, on the task's own column (a join would cost a
+    lookup per task), then one small query for the labels. A province's figures are the sums of its provincial
+    committee's groups; a decision whose document the person may not see is left out, its number never shown
+    (as on the assignment page)."""
+    column = "decision_id" if by == "decision" else "body_id"
+    grouped = (_decision_assignments(user).order_by().values(column)
+               .annotate(open=Count("pk"), late=Count("pk", filter=Q(deadline__lt=today)))
+               .values_list(column, "open", "late"))
+    labels = _group_labels(user, by, {key: (n_open, n_late) for key, n_open, n_late in grouped})
+    names: dict[int | None, tuple[str, str]] = {}
+    open_n: Counter[int | None] = Counter()
+    late_n: Counter[int | None] = Counter()
+    for (n_open, n_late), (group, label, sort_key) in labels:
+        names[group] = (label, sort_key)
+        open_n[group] += n_open
+        late_n[group] += n_late
+    order = sorted(names, key=lambda g: (-late_n[g], names[g][1]))
+    return [OverdueBar(g, names[g][0], open_n[g], late_n[g]) for g in order]
+
+
+Counts = tuple[int, int]
+Label = tuple[int | None, str, str]
+
+
+def _group_labels(user: User, by: str, counts: dict[int | None, Counts]
+                  ) -> list[tuple[Counts, Label]]:
+    """Each grouped key's counts with (the group it adds up into, label, collation key); a key that has no
+    label here (not a province, a decision the person may not see) is left out."""
+    known: dict[int | None, Label]
     if by == "decision":
-        # A decision's number is shown only to those who may see the decision, as on the assignment page.
-        qs = qs.filter(policy.visible_q(user, Document, "decision"))
-    rows = (qs.values(key, label)
-            .annotate(open=Count("pk"), late=Count("pk", filter=Q(deadline__lt=today)))
-            .order_by("-late", label))
-    return [OverdueBar(r[key], r[label] or "—", r["open"], r["late"]) for r in rows]
+        ids = [k for k in counts if k is not None]
+        known = {pk: (pk, symbol or "—", collation_key(symbol or "")) for pk, symbol in
+                 policy.visible(user, Document.objects.filter(pk__in=ids)).order_by().values_list("pk", "symbol")}
+    elif by == "province":
+        known = {pk: (place, name, key) for pk, place, name, key in
+                 Body.objects.filter(kind=Body.Kind.PROVINCIAL_COMMITTEE, place__isnull=False).order_by()
+                 .values_list("pk", "place_id", "place__short_name", "place__sort_key")}
+    else:
+        # Bodies are reference data (a few hundred): reading them all costs less than naming those counted.
+        known = {pk: (pk, name, key) for pk, name, key in
+                 Body.objects.order_by().values_list("pk", "name", "sort_key")}
+        known[None] = (None, "—", "")
+    return [(n, known[key]) for key, n in counts.items() if key in known]
 
 
 def overdue_by(user: User, by: str, today: date, limit: int = 40) -> list[OverdueBar]:
@@ -133,10 +165,12 @@ def desk(user: User, today: date, limit: int = 10) -> list[DeskRow]:
         rows.append(DeskRow(kind="Việc đến hạn" if days >= 0 else "Việc quá hạn", title=a.title,
                             url=f"/viec/{a.pk}/", due=a.deadline, overdue=days < 0, note=note,
                             classification=a.classification, urgent=a.urgency > 0))
-    reminders = (Reminder.objects.filter(recipients=user, sent_on__gte=today - timedelta(days=30),
-                                         assignment__status__in=OPEN)
-                 .filter(assignment__in=policy.visible(user, Assignment.objects.all()))
-                 .select_related("assignment").order_by("-sent_on", "-pk")[:limit])
+    # The policy on each reminder's own assignment (a join): a person receives a few dozen reminders a month,
+    # while "assignment in (every task they may see)" would list tens of thousands first.
+    reminders = (policy.visible_through(user, Reminder.objects.filter(
+        recipients=user, sent_on__gte=today - timedelta(days=30), assignment__status__in=OPEN),
+        "assignment", Assignment)
+        .select_related("assignment").order_by("-sent_on", "-pk")[:limit])
     for r in reminders:
         a = r.assignment
         rows.append(DeskRow(kind="Đôn đốc", title=a.title, url=f"/viec/{a.pk}/", due=a.deadline,

@@ -20,11 +20,8 @@ from vanphong.followup import decisions, imports, progress, queries, reminders
 from vanphong.followup.models import ProgressStatus
 from vanphong.security import policy
 
-VIEWS = {"co-quan": ("body", "Theo cơ quan"), "tinh": ("province", "Theo tỉnh, thành"),
-         "van-ban": ("decision", "Theo văn bản")}
-BAR_HEIGHT = 22
-LABEL_WIDTH = 260
-CHART_WIDTH = 720
+VIEWS = {"co-quan": ("body", "Theo cơ quan", "Cơ quan"), "tinh": ("province", "Theo tỉnh, thành", "Tỉnh, thành"),
+         "van-ban": ("decision", "Theo văn bản", "Văn bản")}
 
 
 def _int(value: str | None) -> int | None:
@@ -51,19 +48,11 @@ def overdue_view(request: HttpRequest) -> HttpResponse:
     tab = request.GET.get("theo", "co-quan")
     if tab not in VIEWS:
         tab = "co-quan"
-    today = timezone.localdate()
-    groups = queries.overdue_groups(user, VIEWS[tab][0], today)
-    rows = [g for g in groups if g.overdue][:40]
-    top = max((r.open for r in rows), default=0) or 1
-    span = CHART_WIDTH - LABEL_WIDTH - 60
-    bars = [{
-        "row": r, "y": i * BAR_HEIGHT, "text_y": i * BAR_HEIGHT + 15,
-        "open_w": max(1, round(span * r.open / top)), "late_w": max(1, round(span * r.overdue / top)),
-        "num_x": LABEL_WIDTH + max(1, round(span * r.open / top)) + 6,
-    } for i, r in enumerate(rows)]
+    by, _, heading = VIEWS[tab]
+    groups = queries.overdue_groups(user, by, timezone.localdate())
     return render(request, "followup/overdue.html", {
-        "tab": tab, "views": VIEWS, "bars": bars, "total": queries.totals(groups),
-        "chart_h": max(1, len(rows)) * BAR_HEIGHT, "chart_w": CHART_WIDTH, "label_w": LABEL_WIDTH,
+        "tab": tab, "views": VIEWS, "rows": [g for g in groups if g.overdue][:40], "heading": heading,
+        "total": queries.totals(groups),
     })
 
 

@@ -125,14 +125,15 @@ def desk(user: User, today: date, limit: int = 10) -> list[DeskRow]:
         approve.append(DeskRow("Biên bản chờ thông qua", m.title, f"{m.get_absolute_url()}#bien-ban",
                             due=timezone.localdate(m.ends_at), classification=m.classification))
     if user.person_id is not None:
-        received = (visible_meetings(user).filter(participants__person_id=user.person_id, status=M.PREPARED)
-                    .order_by("starts_at"))
-        for m in received[:limit]:
-            p = m.participants.filter(person_id=user.person_id).first()
-            if p is not None:
-                packets.append(DeskRow("Tài liệu họp", m.title, p.get_absolute_url(),
-                                    due=timezone.localdate(m.starts_at), note=p.get_role_display(),
-                                    classification=m.classification))
+        # The person's own places at prepared meetings they may see, with their meeting: one query, not one per
+        # meeting.
+        received = policy.visible_through(
+            user, Participant.objects.filter(person_id=user.person_id, meeting__status=M.PREPARED), "meeting", Meeting)
+        for p in received.select_related("meeting").order_by("meeting__starts_at")[:limit]:
+            m = p.meeting
+            packets.append(DeskRow("Tài liệu họp", m.title, p.get_absolute_url(),
+                                due=timezone.localdate(m.starts_at), note=p.get_role_display(),
+                                classification=m.classification))
     rows: list[DeskRow] = []
     for group in zip_longest(prepare, approve, packets, opinions):
         rows += [r for r in group if r is not None]
