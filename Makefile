@@ -74,7 +74,8 @@ bench: install
 	$(BIN)/python bench/search.py
 	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python bench/documents.py
 	$(BIN)/python bench/cycle_dashboard.py
-	@if [ -f bench/cycle_programme.py ]; then $(BIN)/python bench/cycle_programme.py; fi
+	$(BIN)/python bench/cycle_programme.py
+	$(BIN)/python bench/info.py
 
 clean:
 	rm -rf $(VENV) node_modules var test-artifacts
