@@ -50,6 +50,19 @@ def test_the_form_offers_only_signers_cleared_for_the_meeting(cycle):
     assert cycle.office.leader in signers and low not in signers and cycle.colleague not in signers
 
 
+def test_a_cleared_administrator_is_neither_offered_nor_accepted_as_signer(cycle):
+    # The office's admin is a superuser cleared for Mật: all rights answer yes for him, signing is not his.
+    m, draft = _held_with_draft(cycle)
+    admin = cycle.office.admin
+    assert admin.is_superuser and admin.clearance >= m.classification
+    assert admin not in conclusions.signers_for(m)
+    page = _client(cycle.organiser).get(reverse("meetings:meeting", args=[m.pk])).content.decode()
+    offered = page.split('name="signer"', 1)[1].split("</select>", 1)[0]
+    assert f'value="{admin.pk}"' not in offered and f'value="{cycle.office.leader.pk}"' in offered
+    assert "không có thẩm quyền ký ban hành" in _issue(cycle, m, draft, admin.pk).content.decode()
+    assert not Conclusion.objects.exists()
+
+
 def test_the_chosen_signer_goes_on_the_document(cycle):
     m, draft = _held_with_draft(cycle)
     page = _issue(cycle, m, draft, cycle.office.leader.pk)

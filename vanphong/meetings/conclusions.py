@@ -19,8 +19,8 @@ from django.utils import timezone
 from vanphong.core.errors import Forbidden, ServiceError
 from vanphong.core.ids import parse_id
 from vanphong.core.models import User
-from vanphong.core.queries import holders_of
 from vanphong.documents.body import Anchor, anchors
+from vanphong.documents.flows import may_sign, signers
 from vanphong.documents.models import Document, DocumentType, Issuer
 from vanphong.documents.services import Draft, check_create_draft
 from vanphong.meetings.flows import may_organise
@@ -87,13 +87,10 @@ def diff(older: ConclusionDraft | None, newer: ConclusionDraft) -> list[DiffLine
 
 
 # --- issuing ---------------------------------------------------------------------------------------------------
-SIGN_RIGHT = "documents.sign_document"
-
-
 def signers_for(meeting: Meeting) -> list[User]:
-    """Who may be chosen to sign the meeting's conclusion: holders of the signing right cleared for its level."""
-    return list(holders_of(SIGN_RIGHT).filter(clearance__gte=meeting.classification)
-                .order_by("person__sort_key", "pk")[:100])
+    """Who may be chosen to sign the meeting's conclusion: those the documents' signing step accepts (the right
+    through a role or in their own name, not an administrator's status alone), cleared for its level."""
+    return list(signers().filter(clearance__gte=meeting.classification).order_by("person__sort_key", "pk")[:100])
 
 
 def signer_of(value: Any) -> User | None:
@@ -115,7 +112,7 @@ def check_issue_conclusion(actor: User, meeting_id: int, draft_id: int, *, doc_t
         raise ServiceError("Hãy chọn loại văn bản: kết luận, nghị quyết, chỉ thị, thông báo hoặc quyết định.",
                            field="doc_type")
     summary = _text(summary, "trích yếu nội dung", "summary", 500)
-    if signer is not None and not signer.has_perm(SIGN_RIGHT):
+    if signer is not None and not may_sign(signer):
         raise ServiceError("Người được chọn không có thẩm quyền ký ban hành văn bản; hãy chọn người ký khác hoặc để "
                            "trống và chọn sau trên trang văn bản.", field="signer")
     with transaction.atomic():
