@@ -20,7 +20,7 @@ from vanphong.core.ids import parse_id
 from vanphong.core.models import User
 from vanphong.core.notices import mark_read
 from vanphong.documents import body as body_text
-from vanphong.documents import rendering, services, signing
+from vanphong.documents import panels, rendering, services, signing
 from vanphong.documents.flows import OUTGOING
 from vanphong.documents.forms import AttachForm, CommentForm, DraftForm, SignForm
 from vanphong.documents.models import Attachment, Document, DocumentLink, IncomingEntry
@@ -95,6 +95,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "comment_form": CommentForm(), "sign_form": SignForm() if any(s.name == "sign" for s in steps) else None,
         "attach_form": AttachForm() if services.may_edit(user, doc) else None,
         "entries": doc.entries.exclude(channel=IncomingEntry.Channel.INTERNAL) if not doc.is_outgoing else [],
+        "panels": panels.panels_for(user, doc),
     })
     return render(request, "documents/detail.html", context)
 
