@@ -4,13 +4,14 @@ answered by an outgoing document that is reviewed, checked, signed, numbered, re
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from tests.documents.conftest import PASSPHRASE, make_draft, party_type
 from vanphong.core.errors import Forbidden, ServiceError
-from vanphong.core.models import Notice
-from vanphong.documents import signing
-from vanphong.documents.flows import OUTGOING
+from vanphong.core.models import Notice, User
+from vanphong.documents import forms, signing
+from vanphong.documents.flows import OUTGOING, may_sign, signers
 from vanphong.documents.models import Attachment, Document, DocumentLink, IncomingEntry, NumberSequence
 from vanphong.documents.services import Received, check_entry_step, check_register_incoming, check_step
 from vanphong.security.classification import Urgency
@@ -110,6 +111,28 @@ def test_a_drafter_cannot_sign_without_the_signing_authority(office, signing_key
     step(office.leader, draft, "pass_review")
     with pytest.raises(ServiceError, match="thẩm quyền ký"):
         step(office.clerk, draft, "pass_format")
+
+
+def test_an_administrator_is_not_a_signer_by_superuser_status_alone(office, signing_keys):
+    # The admin is a cleared superuser: every right answers yes for him, yet signing goes with a position.
+    admin = office.admin
+    assert admin.is_superuser and admin.has_perm("documents.sign_document")
+    assert not may_sign(admin) and admin not in signers() and admin not in forms.signers()
+    assert may_sign(office.leader) and office.leader in forms.signers()
+    draft = make_draft(office.thuong, signer=admin)
+    step(office.thuong, draft, "submit_review")
+    step(office.leader, draft, "pass_review")
+    with pytest.raises(ServiceError, match="thẩm quyền ký"):
+        step(office.clerk, draft, "pass_format")
+    # Chosen as signer and past the clerk (as an old draft might be), he still cannot take the signing step.
+    Document.objects.filter(pk=draft.pk).update(status=D.SIGNING)
+    draft.refresh_from_db()
+    assert "sign" not in {t.name for t in OUTGOING.available(admin, draft)}
+    with pytest.raises(Forbidden, match="thẩm quyền ký"):
+        step(admin, draft, "sign", passphrase=PASSPHRASE)
+    # Given the right in his own name, he is a signer like any other holder.
+    admin.user_permissions.add(Permission.objects.get(codename="sign_document", content_type__app_label="documents"))
+    assert may_sign(User.objects.get(pk=admin.pk))
 
 
 def test_issuing_twice_is_refused_and_takes_one_number(office, signing_keys):

@@ -18,6 +18,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -120,6 +121,32 @@ def context(browser: Browser, live_server: Any, problems: Problems) -> Iterator[
     ctx.close()
 
 
+@pytest.fixture(scope="session")
+def _static_store() -> dict[str, tuple[int, dict[str, str], bytes]]:
+    return {}
+
+
+@pytest.fixture
+def static_kept(context: BrowserContext, live_server: Any,
+                _static_store: dict[str, tuple[int, dict[str, str], bytes]]) -> None:
+    """Static files fetched once per run, as a browser's cache keeps them between pages: the test server sends
+    them without caching headers, and a long walk opens some ninety pages. Only the live server's own /static/
+    is kept; anything else still meets the context's offsite refusal. Opt in by naming the fixture."""
+
+    def serve(route: Route) -> None:
+        url = route.request.url
+        if url not in _static_store:
+            response = route.fetch()
+            # The body comes decoded: a replayed Content-Encoding or length would no longer be true.
+            headers = {k: v for k, v in response.headers.items()
+                       if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")}
+            _static_store[url] = (response.status, headers, response.body())
+        status, headers, body = _static_store[url]
+        route.fulfill(status=status, headers=headers, body=body)
+
+    context.route(re.compile("^" + re.escape(f"{live_server.url}/static/")), serve)
+
+
 @pytest.fixture
 def page(context: BrowserContext, problems: Problems, request: pytest.FixtureRequest) -> Iterator[Page]:
     page = context.new_page()
@@ -134,15 +161,47 @@ def page(context: BrowserContext, problems: Problems, request: pytest.FixtureReq
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         FAILURES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(FAILURES / f"{request.node.name}.png"), full_page=True)
+        try:
+            _full_page(page, FAILURES / f"{request.node.name}.png")
+        except PlaywrightError:  # a page that broke mid-step still gets its picture, as it stands
+            page.screenshot(path=str(FAILURES / f"{request.node.name}.png"), full_page=True)
+
+
+def _full_page(page: Page, path: Path) -> None:
+    # Seen from its top: a page left scrolled down would draw the tables' sticky headers where the scrolled
+    # window had them, in the middle of the picture.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(path), full_page=True)
 
 
 def shot(page: Page, name: str) -> Path:
-    """A full-page screenshot kept as a test artifact (the README shows the desk)."""
+    """A full-page screenshot kept as a test artifact (the README shows the desk), taken from the page's top."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    _full_page(page, path)
     return path
+
+
+# The cards whose content is wider than the card itself (a table spilling out of half a page), by their heading.
+SPILLING = """() => [...document.querySelectorAll('.card')].filter(c => c.scrollWidth > c.clientWidth + 1)
+  .map(c => (c.querySelector('h1, h2, h3') || c).textContent.trim().slice(0, 60))"""
+
+
+def spilling(page: Page) -> list[str]:
+    return list(page.evaluate(SPILLING))
+
+
+def left(page_part: Any) -> float:
+    """Where an element starts on the page, in CSS pixels."""
+    box = page_part.bounding_box()
+    assert box is not None, "the element is not drawn"
+    return float(box["x"])
+
+
+def width(page_part: Any) -> float:
+    box = page_part.bounding_box()
+    assert box is not None, "the element is not drawn"
+    return float(box["width"])
 
 
 def sign_in(page: Page, username: str, password: str) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.conftest import PASSPHRASE
-from tests.e2e.conftest import Problems, shot, sign_in
+from tests.e2e.conftest import Problems, left, shot, sign_in, spilling, width
 from tests.e2e.test_documents import act_as, press
 from tests.factories import PASSWORD, Office, make_user
 from tests.files.samples import pdf
@@ -35,23 +35,6 @@ Bộ Chính trị cơ bản tán thành Đề án; ghi nhận sự chuẩn bị 
 II. Nhiệm vụ, giải pháp thời gian tới
 1. Các tỉnh ủy, thành ủy xây dựng chương trình hành động thực hiện Đề án, hoàn thành trong quý I năm 2027.
 2. Ban Chính sách, chiến lược Trung ương chủ trì theo dõi, tổng hợp, báo cáo Bộ Chính trị."""
-
-
-@pytest.fixture
-def static_kept(context: BrowserContext) -> None:
-    """Static files fetched once in the walk, as a browser's cache keeps them between pages: the test server
-    sends them without caching headers, and the walk opens some ninety pages."""
-    kept: dict[str, tuple[int, dict[str, str], bytes]] = {}
-
-    def serve(route: Route) -> None:
-        url = route.request.url
-        if url not in kept:
-            response = route.fetch()
-            kept[url] = (response.status, response.headers, response.body())
-        status, headers, body = kept[url]
-        route.fulfill(status=status, headers=headers, body=body)
-
-    context.route(re.compile(r"/static/"), serve)
 
 
 def the_office(office: Office) -> tuple[dict[str, User], ProgramItem]:
@@ -84,11 +67,10 @@ def file_of(tmp_path: Path, name: str, text: str) -> str:
     return str(path)
 
 
-def snap(page: Page, name: str) -> None:
-    """A screenshot of the whole page seen from its top: a page left scrolled down would draw the tables'
-    sticky headers where the scrolled window had them."""
-    page.evaluate("window.scrollTo(0, 0)")
+def look(page: Page, name: str) -> None:
+    """The page's picture (from its top, tests/e2e/conftest.shot), and nothing spills out of its cards."""
     shot(page, name)
+    assert spilling(page) == []
 
 
 def chip(page: Page, text: str) -> None:
@@ -110,14 +92,14 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     sign_in(page, "hong", PASSWORD)
     page.goto(item.get_absolute_url())
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
-    snap(page, "30-cycle-item")
+    look(page, "30-cycle-item")
     page.get_by_role("link", name="Lập đề án, báo cáo cho mục này").click()
     expect(page.get_by_label("Mục chương trình công tác")).to_have_value(str(item.pk))
     expect(page.get_by_label("Tên đề án")).to_have_value(TITLE)
     page.get_by_label("Hạn gửi hồ sơ").fill((timezone.localdate() + timedelta(days=20)).isoformat())
     page.get_by_label("Tóm tắt nội dung").fill("Đề án đánh giá mô hình tăng trưởng và đề xuất giải pháp phát "
                                               "triển kinh tế tư nhân thành động lực quan trọng nhất.")
-    snap(page, "31-cycle-proposal-form")
+    look(page, "31-cycle-proposal-form")
     press(page, "Lập đề án")
     ok(page, "Đã lập đề án")
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
@@ -136,7 +118,15 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     dossier = page.locator("section", has=page.get_by_role("heading", name="Hồ sơ", exact=True))
     expect(dossier.get_by_role("link")).to_have_count(2)
     expect(dossier).to_contain_text(f"Tờ trình về {TITLE}")
-    snap(page, "32-cycle-dossier")
+    look(page, "32-cycle-dossier")
+    # The uploaded tờ trình is a document whose text is its file, not an appendix of an empty one.
+    dossier.get_by_role("link", name=re.compile("^Tờ trình về")).click()
+    files = page.locator("section", has=page.get_by_role("heading", name="Tệp văn bản", exact=True))
+    expect(files).to_contain_text("Nội dung văn bản ở tệp to-trinh.pdf")
+    expect(files.locator("li")).to_contain_text("to-trinh.pdf · Tệp văn bản")
+    expect(files.get_by_role("link", name="Xem tệp văn bản")).to_be_visible()
+    look(page, "32-cycle-to-trinh")
+    page.go_back()
     press(page, "Gửi thẩm định")
     chip(page, "Đã gửi thẩm định")
 
@@ -166,6 +156,8 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     page.get_by_label("Trả lời ghi chú").fill("Đã có số liệu năm 2025; bổ sung vào phụ lục.")
     press(page, "Trả lời")
     expect(page.locator(".comments .comments")).to_contain_text("Đã có số liệu năm 2025")
+    # The reply sits indented under the note it answers.
+    assert left(page.locator(".comments .comments > li").first) >= left(page.locator(".comments > li").first) + 16
 
     act_as(context, live_server, tuan)
     page.goto(proposal.get_absolute_url())
@@ -200,7 +192,7 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     press(page, "Duyệt báo cáo thẩm định")
     chip(page, "Đủ điều kiện trình")
     chip(page, "Đã duyệt báo cáo")
-    snap(page, "33-cycle-appraisal")
+    look(page, "33-cycle-appraisal")
 
     # 4. A Politburo session: the ready proposal on its agenda, participants, opinions accepted or explained.
     page.goto("/hop/tao/")
@@ -251,7 +243,10 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     expect(page.locator("tr[id^='y-kien-'] .chip").filter(has_text=re.compile("Tiếp thu|Giải trình"))) \
         .to_have_count(2)
     expect(opinions).to_contain_text("2 ý kiến · tiếp thu 1 · giải trình 1 · chưa trả lời 0")
-    snap(page, "34-cycle-meeting")
+    # The agenda's order number is a narrow column, not widened like a title (14rem would be 224 px).
+    agenda = page.locator("section", has=page.get_by_role("heading", name="Chương trình họp"))
+    assert width(agenda.locator("tbody td").first) < 80
+    look(page, "34-cycle-meeting")
 
     # 5. The draft conclusion, issued as a KL: reviewed, format-checked, signed and numbered by the documents flow.
     drafts = page.locator("section", has=page.get_by_role("heading", name="Dự thảo kết luận"))
@@ -280,19 +275,24 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     found = re.search(r"\d+-KL/TW", page.get_by_role("heading", level=1).inner_text())
     assert found is not None
     symbol = found.group(0)
-    snap(page, "35-cycle-conclusion")
+    look(page, "35-cycle-conclusion")
 
-    # 6. From the issued conclusion, point 1 of section II to two provinces, with a deadline after its date.
+    # 6. From the issued conclusion's own page, which leads back to its meeting, proposal and programme item,
+    # point 1 of section II to two provinces, with a deadline after its date.
     act_as(context, live_server, truong)
-    page.goto(meeting_url)
-    page.get_by_role("link", name="Giao nhiệm vụ thực hiện kết luận").click()
+    page.goto(conclusion_url)
+    origin = page.locator("section", has=page.get_by_role("heading", name="Kết luận của phiên họp"))
+    for url, name in ((meeting_url, "Phiên họp Bộ Chính trị tháng 12 năm 2026"),
+                      (proposal.get_absolute_url(), TITLE), (item.get_absolute_url(), TITLE)):
+        expect(origin.locator(f'a[href="{url.removeprefix(live_server.url)}"]')).to_have_text(name)
+    origin.get_by_role("link", name="Giao nhiệm vụ thực hiện kết luận").click()
     page.get_by_label("Điểm, mục của văn bản").select_option(label="điểm 1, mục II")
     deadline = timezone.localdate() + timedelta(days=120)
     page.get_by_label("Hạn hoàn thành").fill(deadline.isoformat())
     page.get_by_label("Cơ quan, tỉnh ủy, thành ủy thực hiện").select_option(
         label=["Thành ủy Hải Phòng", "Tỉnh ủy Nghệ An"])
     page.get_by_label("Yêu cầu cụ thể").fill("Gửi chương trình hành động về Văn phòng Trung ương Đảng.")
-    snap(page, "36-cycle-assign")
+    look(page, "36-cycle-assign")
     press(page, "Giao nhiệm vụ")
     ok(page, "Đã giao 2 nhiệm vụ")
     tasks = list(Assignment.objects.filter(decision__symbol=symbol).order_by("pk"))
@@ -316,7 +316,7 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     ok(page, "Đã đôn đốc")
     expect(page.locator("section", has=page.get_by_role("heading", name="Đôn đốc"))).to_contain_text(
         "khẩn trương xây dựng chương trình hành động")
-    snap(page, "37-cycle-assignment")
+    look(page, "37-cycle-assignment")
 
     # 8. The way back: the task names its point and leads to the meeting, the proposal and the programme item,
     # whose page shows the whole way down with both tasks and their progress.
@@ -345,5 +345,5 @@ def test_one_proposal_from_the_programme_to_implementation_and_back(
     expect(rows.filter(has_text="Thành ủy Hải Phòng")).to_contain_text("40 %")
     expect(rows.filter(has_text="Tỉnh ủy Nghệ An")).to_contain_text("10 %")
     chip(page, "Đã cho ý kiến, kết luận")
-    snap(page, "38-cycle-trace")
+    look(page, "38-cycle-trace")
     assert problems.unexpected() == []

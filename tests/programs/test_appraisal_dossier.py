@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from tests.files.samples import pdf
 from tests.programs.appraisal_office_part import lead_body, unit_head
-from vanphong.core.errors import Forbidden
-from vanphong.documents.models import Attachment, Document
+from vanphong.core.errors import Forbidden, ServiceError
+from vanphong.documents.models import Attachment, Document, DocumentType
 from vanphong.files.models import StoredFile
 from vanphong.programs import appraisal as svc
 from vanphong.programs import dossier
 from vanphong.programs.appraisal import ProposalForm
-from vanphong.programs.models import Proposal, ProposalDocument
+from vanphong.programs.models import Kind, Proposal, ProposalDocument
 from vanphong.security import policy
 from vanphong.security.audit import AuditEvent
 from vanphong.security.classification import Classification
@@ -42,8 +42,8 @@ def _proposal(office, level: int = Classification.MAT) -> Proposal:
 
 
 def _upload(c: Client, p: Proposal, role: str = R.SUBMISSION, content: bytes | None = None,
-            name: str = "to-trinh.pdf", summary: str = "") -> object:
-    data: dict[str, object] = {"role": role, "summary": summary}
+            name: str = "to-trinh.pdf", summary: str = "", doc_type: object = "") -> object:
+    data: dict[str, object] = {"role": role, "summary": summary, "doc_type": doc_type}
     if content is not None or name:
         data["file"] = SimpleUploadedFile(name, content if content is not None else pdf("Tờ trình Bộ Chính trị"))
     return c.post(reverse("programs:proposal_upload", args=[p.pk]), data, follow=True)
@@ -62,6 +62,8 @@ def test_an_uploaded_file_becomes_a_document_of_the_dossier_with_its_role(office
     assert doc.summary == "về Đề án về phát triển khoa học, công nghệ"
     attachment = Attachment.objects.get(document=doc)
     assert attachment.name == "to-trinh.pdf" and attachment.file.page_count == 1
+    # The file is the tờ trình itself, not an appendix of it, and its page says so.
+    assert attachment.kind == Attachment.Kind.MAIN
     assert "Tờ trình" in page and "về Đề án về phát triển khoa học" in page
     events = set(AuditEvent.objects.values_list("event_type", flat=True))
     assert {"documents.draft_created", "documents.attached", "programs.dossier_added"} <= events
@@ -147,3 +149,80 @@ def test_the_page_offers_the_upload_form_only_to_its_preparers(office):
     url = reverse("programs:proposal", args=[p.pk])
     assert "Tải lên hồ sơ" in _client(office.users["mat"]).get(url).content.decode()
     assert "Tải lên hồ sơ" not in _client(office.users["outsider"]).get(url).content.decode()
+
+
+def test_the_document_page_of_an_uploaded_part_shows_its_file_as_the_text(office):
+    p = _proposal(office)
+    c = _client(office.users["mat"])
+    _upload(c, p)
+    doc = ProposalDocument.objects.get(proposal=p).document
+    page = c.get(doc.get_absolute_url()).content.decode()
+    files = page.split('id="tep"', 1)[1].split("</section>", 1)[0]
+    attachment = doc.attachments.get()
+    assert "to-trinh.pdf</a> <span class=\"muted\">· Tệp văn bản" in files
+    assert "· Phụ lục" not in files
+    # The text is the file: it opens from the page; there is no empty rendering of a body nobody typed.
+    assert f"/van-ban/{doc.pk}/tep/{attachment.pk}/?xem=1" in files and "Xem tệp văn bản" in files
+    assert "Xem bản trình bày PDF" not in files
+
+
+def _types(code: str, name: str = "") -> DocumentType:
+    qs = DocumentType.objects.filter(system="party", code=code).valid_on()
+    return (qs.filter(name=name) if name else qs).get()
+
+
+def test_each_part_is_of_the_type_that_fits_it_and_the_draft_decision_of_the_type_chosen(office):
+    p = _proposal(office)  # a đề án
+    c = _client(office.users["mat"])
+    _upload(c, p, R.SUBMISSION)
+    _upload(c, p, R.PROPOSAL, name="de-an.pdf", content=pdf("Đề án"))
+    _upload(c, p, R.DRAFT_DECISION, name="du-thao.pdf", content=pdf("Dự thảo nghị quyết"))
+    _upload(c, p, R.DRAFT_DECISION, name="du-thao-kl.pdf", content=pdf("Dự thảo kết luận"),
+            doc_type=_types("KL").pk)
+    _upload(c, p, R.DRAFT_DECISION, name="du-thao-qd.pdf", content=pdf("Dự thảo quy định"),
+            doc_type=_types("QĐ", "Quy định").pk)
+    _upload(c, p, R.OPINIONS, name="tong-hop.pdf", content=pdf("Tổng hợp ý kiến"))
+    kinds = [(d.role, d.document.doc_type.code, d.document.doc_type.name)
+             for d in ProposalDocument.objects.filter(proposal=p).order_by("pk")]
+    assert kinds == [(R.SUBMISSION, "TTr", "Tờ trình"), (R.PROPOSAL, "ĐA", "Đề án"),
+                     (R.DRAFT_DECISION, "NQ", "Nghị quyết"), (R.DRAFT_DECISION, "KL", "Kết luận"),
+                     (R.DRAFT_DECISION, "QĐ", "Quy định"), (R.OPINIONS, "BC", "Báo cáo")]
+    # The page offers the types by part, and says which one each part takes when none is chosen.
+    page = c.get(p.get_absolute_url()).content.decode()
+    assert '<optgroup label="Dự thảo nghị quyết, kết luận">' in page
+    assert "dự thảo nghị quyết, kết luận là Nghị quyết" in page
+
+
+def test_what_a_report_s_body_decides_on_is_a_conclusion(office):
+    p = _proposal(office)
+    Proposal.objects.filter(pk=p.pk).update(kind=Kind.BAO_CAO)
+    c = _client(office.users["mat"])
+    _upload(c, p, R.PROPOSAL, name="bao-cao.pdf", content=pdf("Báo cáo"))
+    _upload(c, p, R.DRAFT_DECISION, name="du-thao.pdf", content=pdf("Dự thảo kết luận"))
+    assert [d.document.doc_type.code for d in ProposalDocument.objects.filter(proposal=p).order_by("pk")] == \
+        ["BC", "KL"]
+
+
+def test_a_type_that_does_not_fit_the_part_is_refused_and_nothing_is_kept(office):
+    p = _proposal(office)
+    c = _client(office.users["mat"])
+    documents = Document.objects.count()
+    wrong = _upload(c, p, R.DRAFT_DECISION, doc_type=_types("TTr").pk).content.decode()
+    assert "Dự thảo nghị quyết, kết luận là văn bản loại: Nghị quyết, Kết luận" in wrong
+    assert "hãy chọn một trong các loại đó" in _upload(c, p, R.SUBMISSION, doc_type=999_999).content.decode()
+    assert "hãy chọn một trong các loại đó" in _upload(c, p, R.SUBMISSION, doc_type="abc").content.decode()
+    assert not ProposalDocument.objects.exists() and Document.objects.count() == documents
+    assert not Attachment.objects.exists()
+
+
+def test_attaching_keeps_its_appendix_default_and_refuses_the_kinds_the_system_makes(office):
+    from tests.documents.conftest import make_draft
+    from vanphong.documents.services import check_attach
+
+    draft = make_draft(office.thuong)
+    assert check_attach(office.thuong, draft.pk, "phu-luc.pdf", pdf("Phụ lục")).kind == Attachment.Kind.APPENDIX
+    assert check_attach(office.thuong, draft.pk, "van-ban.pdf", pdf("Văn bản"),
+                        kind=Attachment.Kind.MAIN).kind == Attachment.Kind.MAIN
+    with pytest.raises(ServiceError, match="do hệ thống tạo"):
+        check_attach(office.thuong, draft.pk, "ky-so.pdf", pdf("Giả chữ ký"), kind=Attachment.Kind.SIGNED_PDF)
+    assert draft.attachments.count() == 2

@@ -44,11 +44,20 @@ def place_for_name(name: str) -> Place | None:
     return place.successor if place.successor_id else place
 
 
-def holders_of(right: str) -> QuerySet[User]:
-    """Active people who hold `right` ("app.codename") through a role or in their own name, or are superusers:
-    one query, where asking each person's has_perm would read the rights of everyone in turn."""
+def holders_of(right: str, *, superusers: bool = True) -> QuerySet[User]:
+    """Active people who hold `right` ("app.codename") through a role or in their own name, or are superusers
+    (unless `superusers` is False: a right that goes with a position, such as signing, is not an administrator's by
+    status alone): one query, where asking each person's has_perm would read the rights of everyone in turn."""
     app_label, codename = right.split(".")
     via_group = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
     own = Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
-    return (User.objects.filter(is_active=True).filter(via_group | own | Q(is_superuser=True))
-            .distinct().select_related("person"))
+    held = via_group | own | Q(is_superuser=True) if superusers else via_group | own
+    return User.objects.filter(is_active=True).filter(held).distinct().select_related("person")
+
+
+def holds(user: User, right: str) -> bool:
+    """Whether `user` holds `right` through a role or in their own name; superuser status alone does not count.
+    Others are answered from their cached rights (has_perm), a superuser by one query."""
+    if not user.is_superuser:
+        return bool(user.has_perm(right))
+    return holders_of(right, superusers=False).filter(pk=user.pk).exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanphong.core.queries import holders_of, holds
 from vanphong.documents.models import Document, IncomingEntry
 from vanphong.workflow.machine import Machine, Transition
 
@@ -21,6 +22,17 @@ CLERK_RIGHT = "documents.register_document"
 DIRECT_RIGHT = "documents.direct_document"
 SIGN_RIGHT = "documents.sign_document"
 REVIEW_RIGHT = "documents.review_document"
+
+
+def may_sign(user: Any) -> bool:
+    """Signing authority (thẩm quyền ký) goes with a position: the right held through a role or in one's own
+    name. An administrator's superuser status alone is not it, or the system's operator could sign for a leader."""
+    return bool(getattr(user, "is_authenticated", False)) and holds(user, SIGN_RIGHT)
+
+
+def signers() -> Any:
+    """The people who may be chosen to sign (the rule of `may_sign`), in one query."""
+    return holders_of(SIGN_RIGHT, superusers=False)
 
 
 def _in_unit(user: Any, unit_id: int | None) -> bool:
@@ -45,7 +57,7 @@ def _signer(user: Any, doc: Document) -> str | None:
     if doc.signer_id != user.pk:
         return "Chỉ người ký đã được chọn cho văn bản này được ký."
     # A drafter may sign their own document only when they hold the signing authority (the right).
-    if not user.has_perm(SIGN_RIGHT):
+    if not may_sign(user):
         return "Bạn không có thẩm quyền ký ban hành văn bản."
     return None
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from vanphong.core.models import Unit, User
 from vanphong.core.queries import holders_of
+from vanphong.documents import flows
 from vanphong.documents.models import Document, DocumentLink, DocumentType, IncomingEntry, Issuer
 from vanphong.security.classification import Classification, Urgency, installation_ceiling
 
@@ -51,7 +52,7 @@ def _levels(user: User) -> list[tuple[int, str]]:
 
 
 def signers() -> Any:
-    return holders_of("documents.sign_document").filter(person__isnull=False).order_by("person__sort_key")
+    return flows.signers().filter(person__isnull=False).order_by("person__sort_key")
 
 
 def own_issuers() -> Any:

@@ -20,6 +20,7 @@ from vanphong.core.models import Unit, User
 from vanphong.core.notices import notify
 from vanphong.core.queries import holders_of
 from vanphong.documents import keys, numbering, rendering, signing
+from vanphong.documents.flows import may_sign
 from vanphong.documents.models import Attachment, Document, IncomingEntry
 from vanphong.files.services import check_store_file
 from vanphong.search.changes import record_changed
@@ -69,7 +70,7 @@ def check_signable(user: User, doc: Document, data: Mapping[str, Any]) -> None:
     rendering.layout_of(doc)
     if doc.signer is None:
         raise ServiceError("Hãy chọn người ký trước khi trình ký.", field="signer")
-    if not doc.signer.has_perm("documents.sign_document"):
+    if not may_sign(doc.signer):
         raise ServiceError(f"{doc.signer.display_name} không có thẩm quyền ký ban hành văn bản.", field="signer")
     if doc.signer.clearance < doc.classification:
         raise ServiceError(f"{doc.signer.display_name} chưa được tiếp cận tài liệu độ "

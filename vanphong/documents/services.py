@@ -355,16 +355,26 @@ def check_link_symbol(actor: User, source_id: int, symbol_text: str, kind: str) 
     return check_link(actor, source_id, target.pk, kind)
 
 
-def check_attach(actor: User, doc_id: int, name: str, content: Any) -> Attachment:
-    """Add an appendix (phụ lục, tài liệu kèm theo) to a draft; the file store checks the file itself."""
+# The kinds of file a drafter adds; renderings and the signed PDF are made by the system.
+ATTACHABLE = (Attachment.Kind.MAIN, Attachment.Kind.APPENDIX)
+
+
+def check_attach(actor: User, doc_id: int, name: str, content: Any,
+                 kind: str = Attachment.Kind.APPENDIX) -> Attachment:
+    """Add a file to a draft: by default an appendix (phụ lục, tài liệu kèm theo); `kind` MAIN when the file is the
+    document itself (a tờ trình uploaded as a file, with no body typed in). The file store checks the file."""
+    if kind not in ATTACHABLE:
+        raise ServiceError("Tệp đính kèm là tệp văn bản hoặc phụ lục, tài liệu kèm theo; bản trình bày và bản ký "
+                           "số do hệ thống tạo.", field="kind")
     with transaction.atomic():
         doc = policy.access(actor, Document.objects.all(), doc_id, lock=True, audit=False)
         if not may_edit(actor, doc):
             raise Forbidden("Chỉ đính kèm được vào dự thảo đang ở bước soạn thảo, do bạn hoặc đơn vị bạn soạn.")
         stored = check_store_file(actor, content, name)
-        attachment = Attachment.objects.create(document=doc, file=stored, kind=Attachment.Kind.APPENDIX,
+        attachment = Attachment.objects.create(document=doc, file=stored, kind=kind,
                                                name=stored.original_name or name, added_by=actor,
                                                draft_version=doc.draft_version)
-        record_event("documents.attached", actor=actor, obj=doc, new={"file": stored.sha256, "size": stored.size})
+        record_event("documents.attached", actor=actor, obj=doc,
+                     new={"file": stored.sha256, "size": stored.size, "kind": kind})
         record_changed(doc)
     return attachment

@@ -17,11 +17,15 @@ class MeetingsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from vanphong.core.demo import register_demo_part
+        from vanphong.documents import panels
         from vanphong.documents.models import Document
+        from vanphong.meetings.conclusions import document_panel
 
         # A conclusion's document signed (issued) decides its proposal, whoever takes the step and wherever.
         post_save.connect(_document_saved, sender=Document, dispatch_uid="meetings.conclusion_issued")
         register_demo_part(demo_meetings)
+        # A conclusion's page leads back to its meeting and on to giving its points.
+        panels.register(document_panel)
         from datetime import timedelta
 
         from vanphong.core import periodic

@@ -19,14 +19,16 @@ from django.utils import timezone
 from vanphong.core.errors import Forbidden, ServiceError
 from vanphong.core.ids import parse_id
 from vanphong.core.models import User
-from vanphong.core.queries import holders_of
 from vanphong.documents.body import Anchor, anchors
+from vanphong.documents.flows import may_sign, signers
 from vanphong.documents.models import Document, DocumentType, Issuer
+from vanphong.documents.panels import Panel
 from vanphong.documents.services import Draft, check_create_draft
 from vanphong.meetings.flows import may_organise
 from vanphong.meetings.models import Conclusion, ConclusionDraft, Meeting
 from vanphong.meetings.services import _text, access_item, access_meeting
 from vanphong.programs.models import ProgramItem, Proposal
+from vanphong.security import policy
 from vanphong.security.audit import record_event
 
 M = Meeting.Status
@@ -87,13 +89,10 @@ def diff(older: ConclusionDraft | None, newer: ConclusionDraft) -> list[DiffLine
 
 
 # --- issuing ---------------------------------------------------------------------------------------------------
-SIGN_RIGHT = "documents.sign_document"
-
-
 def signers_for(meeting: Meeting) -> list[User]:
-    """Who may be chosen to sign the meeting's conclusion: holders of the signing right cleared for its level."""
-    return list(holders_of(SIGN_RIGHT).filter(clearance__gte=meeting.classification)
-                .order_by("person__sort_key", "pk")[:100])
+    """Who may be chosen to sign the meeting's conclusion: those the documents' signing step accepts (the right
+    through a role or in their own name, not an administrator's status alone), cleared for its level."""
+    return list(signers().filter(clearance__gte=meeting.classification).order_by("person__sort_key", "pk")[:100])
 
 
 def signer_of(value: Any) -> User | None:
@@ -115,7 +114,7 @@ def check_issue_conclusion(actor: User, meeting_id: int, draft_id: int, *, doc_t
         raise ServiceError("Hãy chọn loại văn bản: kết luận, nghị quyết, chỉ thị, thông báo hoặc quyết định.",
                            field="doc_type")
     summary = _text(summary, "trích yếu nội dung", "summary", 500)
-    if signer is not None and not signer.has_perm(SIGN_RIGHT):
+    if signer is not None and not may_sign(signer):
         raise ServiceError("Người được chọn không có thẩm quyền ký ban hành văn bản; hãy chọn người ký khác hoặc để "
                            "trống và chọn sau trên trang văn bản.", field="signer")
     with transaction.atomic():
@@ -156,6 +155,31 @@ def check_issue_conclusion(actor: User, meeting_id: int, draft_id: int, *, doc_t
         record_event("meetings.conclusion_started", actor=actor, obj=meeting,
                      new={"conclusion": c.pk, "document": doc.pk, "draft": draft.pk, "type": doc_type_code})
     return c
+
+
+def may_assign_from(user: User, c: Conclusion) -> bool:
+    """Who goes on from an issued conclusion to giving its points to bodies and provinces: the organisers of its
+    meeting, as on the meeting's page (which they must be able to open)."""
+    return (c.document.status in ISSUED and may_organise(user, c.meeting)
+            and policy.can_view(user, c.meeting))
+
+
+def document_panel(user: User, doc: Document) -> Panel | None:
+    """On a conclusion's own page: the meeting it was decided at, its proposal and programme item, each shown
+    only to who may see it; and, for the meeting's organisers, the way on to giving its points."""
+    c = Conclusion.objects.filter(document=doc).select_related("meeting", "proposal__item").first()
+    if c is None:
+        return None
+    c.document = doc
+    proposal = c.proposal
+    origin = [(kind, rec) for kind, rec in (("Phiên họp", c.meeting), ("Đề án", proposal),
+                                            ("Mục chương trình", proposal.item if proposal is not None else None))
+              if rec is not None and policy.can_view(user, rec)]
+    may_assign = may_assign_from(user, c)
+    if not origin and not may_assign:
+        return None
+    return Panel("meetings/_document_panel.html", {"origin": origin, "may_assign": may_assign,
+                                                   "issued": doc.status in ISSUED})
 
 
 def sync_decided(document: Document, actor: Any = None) -> int:

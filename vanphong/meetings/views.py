@@ -103,7 +103,8 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     for c in m.conclusions.select_related("document__doc_type", "agenda_item"):
         if policy.can_view(user, c.document):
             conclusion_rows.append({"c": c, "points": conclusions.conclusion_points(c.document),
-                                    "issued": c.document.status in conclusions.ISSUED})
+                                    "issued": c.document.status in conclusions.ISSUED,
+                                    "may_assign": conclusions.may_assign_from(user, c)})
     participants = list(m.participants.select_related("person", "site"))
     may_issue = organiser and m.status in (m.Status.HELD, m.Status.CLOSED)
     mine = next((p for p in participants if user.person_id and p.person_id == user.person_id), None)

@@ -24,7 +24,7 @@ from vanphong.documents.models import Document
 from vanphong.files.kinds import ALLOWED_LIST
 from vanphong.programs import appraisal as svc
 from vanphong.programs.appraisal_queries import ProposalFilters, is_late, proposals
-from vanphong.programs.dossier import PARTS, check_upload_document
+from vanphong.programs.dossier import PARTS, check_upload_document, default_type, type_choices
 from vanphong.programs.flows import APPRAISAL, PROPOSAL, PROPOSAL_BUTTONS
 from vanphong.programs.models import (
     Appraisal,
@@ -174,7 +174,7 @@ def proposal_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
     name = (upload.name or "") if upload is not None else ""
     _run(request, lambda: check_upload_document(
         user, pk, role=request.POST.get("role", ""), summary=request.POST.get("summary", ""), name=name,
-        content=upload), "Đã tải tài liệu lên và thêm vào hồ sơ.")
+        content=upload, doc_type=request.POST.get("doc_type")), "Đã tải tài liệu lên và thêm vào hồ sơ.")
     return redirect(p.get_absolute_url() + "#ho-so")
 
 
@@ -254,6 +254,10 @@ def proposal_view(request: HttpRequest, pk: int) -> HttpResponse:
                         if policy.can_view(user, c.document)],
         "may_edit_info": may_edit, "next_role": next_role, "allowed_files": ALLOWED_LIST,
         "max_upload_mb": settings.VANPHONG_MAX_UPLOAD_MB,
+        # Which type each part takes when none is chosen, said under the choice of type.
+        "doc_types": type_choices(today) if may_edit else [],
+        "default_types": [(str(label).lower(), default_type(role, p)[1]) for role, label in
+                          ProposalDocument.Role.choices] if may_edit else [],
     })
 
 

@@ -20,7 +20,7 @@ from vanphong.core.ids import parse_id
 from vanphong.core.models import User
 from vanphong.core.notices import mark_read
 from vanphong.documents import body as body_text
-from vanphong.documents import rendering, services, signing
+from vanphong.documents import panels, rendering, services, signing
 from vanphong.documents.flows import OUTGOING
 from vanphong.documents.forms import AttachForm, CommentForm, DraftForm, SignForm
 from vanphong.documents.models import Attachment, Document, DocumentLink, IncomingEntry
@@ -29,6 +29,10 @@ from vanphong.files.http import file_response
 from vanphong.security import policy
 
 VERIFY_CACHE_SECONDS = 3600
+# The order files are listed in: the document itself first, what the system made from it, then what goes with it.
+FILE_ORDER = {k: n for n, k in enumerate((Attachment.Kind.MAIN, Attachment.Kind.SCAN, Attachment.Kind.SIGNED_PDF,
+                                          Attachment.Kind.RENDERED_PDF, Attachment.Kind.RENDERED_DOCX,
+                                          Attachment.Kind.APPENDIX))}
 
 
 def _doc(request: HttpRequest, pk: int) -> Document:
@@ -53,8 +57,11 @@ def signature_reports(attachment: Attachment) -> list[signing.SignatureReport]:
 
 def document_context(user: User, doc: Document) -> dict[str, Any]:
     """What a document's page shows, for its own page and for the page of an incoming entry of it."""
-    attachments = list(doc.attachments.select_related("file").order_by("kind", "-added_at"))
+    attachments = sorted(doc.attachments.select_related("file").order_by("-added_at", "-pk"),
+                         key=lambda a: FILE_ORDER.get(Attachment.Kind(a.kind), len(FILE_ORDER)))
     signed = next((a for a in attachments if a.kind == Attachment.Kind.SIGNED_PDF), None)
+    # A document uploaded as a file (a dossier's tờ trình) has no typed body: its newest main file is the text.
+    main = next((a for a in attachments if a.kind == Attachment.Kind.MAIN), None)
     links = [(str(link.get_kind_display()), link.target) for link in
              doc.links_out.select_related("target") if policy.can_view(user, link.target)]
     links += [(DocumentLink.INVERSE[DocumentLink.Kind(link.kind)], link.source) for link in
@@ -64,7 +71,8 @@ def document_context(user: User, doc: Document) -> dict[str, Any]:
     for a in shown:
         a.signatures = signature_reports(a) if a.file.mime_type == "application/pdf" else []  # type: ignore[attr-defined]
     return {
-        "doc": doc, "attachments": shown, "signed": signed,
+        "doc": doc, "attachments": shown, "signed": signed, "main": main,
+        "file_is_text": doc.is_outgoing and main is not None and not doc.body.strip() and signed is None,
         "links": links, "anchors": body_text.anchors(doc.body), "blocks": body_text.blocks(doc.body),
         "deliveries": doc.entries.filter(channel=IncomingEntry.Channel.INTERNAL).select_related(
             "receiving_unit", "confirmed_by__person") if doc.is_outgoing else [],
@@ -87,6 +95,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "comment_form": CommentForm(), "sign_form": SignForm() if any(s.name == "sign" for s in steps) else None,
         "attach_form": AttachForm() if services.may_edit(user, doc) else None,
         "entries": doc.entries.exclude(channel=IncomingEntry.Channel.INTERNAL) if not doc.is_outgoing else [],
+        "panels": panels.panels_for(user, doc),
     })
     return render(request, "documents/detail.html", context)
 
