@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from vanphong.core.ids import parse_id
@@ -54,15 +55,30 @@ def visible_q(user: Any, model: type[models.Model], path: str = "") -> Q:
     level = Q(**{f"{p}classification__lte": user.clearance})
     if sees_all_classified(user):
         return level
-    through_users: Any = getattr(model, "shared_with_users").through  # noqa: B009 - a ClassifiedRecord's list
-    through_units: Any = getattr(model, "shared_with_units").through  # noqa: B009
-    fk = f"{model._meta.model_name}_id"
-    shared_user = Exists(through_users.objects.filter(**{fk: OuterRef(f"{p}pk"), "user_id": user.pk}))
-    allowed = Q(**{f"{p}classification": Classification.THUONG}) | Q(**{f"{p}created_by_id": user.pk}) | Q(shared_user)
-    unit_id = user.unit_id_or_none
-    if unit_id is not None:
-        allowed |= Q(Exists(through_units.objects.filter(**{fk: OuterRef(f"{p}pk"), "unit_id": unit_id})))
-    return level & allowed
+    allowed = Q(**{f"{p}classification": Classification.THUONG}) | Q(**{f"{p}created_by_id": user.pk})
+    return level & (allowed | Q(**{f"{p}pk__in": _shared_ids(model, user)}))
+
+
+def _shared_ids(model: type[models.Model], user: Any) -> RawSQL:
+    """The ids of `model` rows on the access list of `user` or of their unit, as one uncorrelated subquery.
+
+    Written as SQL over the two link tables because the desk alone asks the policy a dozen times per page: an
+    `Exists` per list made Django rebuild and re-alias two correlated subqueries each time, which cost more
+    than running the queries (the desk benchmark). An uncorrelated `IN (…)` is also evaluated once per query
+    by SQLite and PostgreSQL rather than once per row."""
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    for name, key in (("shared_with_users", user.pk), ("shared_with_units", user.unit_id_or_none)):
+        if key is None:
+            continue
+        field: Any = model._meta.get_field(name)
+        through = field.remote_field.through._meta
+        own = through.get_field(field.m2m_field_name()).column
+        other = through.get_field(field.m2m_reverse_field_name()).column
+        # Names from the model's own metadata, quoted; the only values (ids) are parameters.
+        parts.append(f"SELECT {quote(own)} FROM {quote(through.db_table)} WHERE {quote(other)} = %s")  # noqa: S608
+        params.append(key)
+    return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 - see above
 
 
 def visible_ids(user: Any, model: type[models.Model], ids: Iterable[int]) -> set[int]:
