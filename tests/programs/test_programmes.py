@@ -76,6 +76,22 @@ def test_a_stale_item_version_cannot_adjust(office):
     assert ProgramItem.objects.get(pk=item.pk).status != ProgramItem.Status.DROPPED
 
 
+def test_an_item_already_decided_on_is_not_adjusted_and_its_page_offers_no_form(office, client):
+    program = programme(office)
+    item = _item(office, program)
+    services.do_approve_program(office.leader, WorkProgram.objects.get(pk=program.pk))
+    ProgramItem.objects.filter(pk=item.pk).update(status=ProgramItem.Status.DECIDED)
+    item.refresh_from_db()
+    with pytest.raises(ServiceError, match="đã được cho ý kiến"):
+        services.check_adjust_item(office.leader, item.pk, kind="rut", reason="Không cần thiết",
+                                   decided_by="Bộ Chính trị", expected_version=item.version)
+    assert ProgramItem.objects.get(pk=item.pk).status == ProgramItem.Status.DECIDED
+    assert not ProgramAdjustment.objects.filter(item=item).exists()
+    client.force_login(office.leader)
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert 'name="reason"' not in page
+
+
 def test_adjustments_after_approval_are_kept_with_reason_and_who_decided(office):
     program = programme(office)
     item = _item(office, program)

@@ -211,6 +211,7 @@ class AppraisalNode:
     id: int
     label: str
     status: str
+    url: str = ""
 
 
 @dataclass
@@ -269,7 +270,7 @@ def trace_of_item(user: Any, item: ProgramItem) -> ItemTrace:
         if hasattr(p, "appraisals"):
             for a in _visible_list(user, p.appraisals):
                 node.appraisals.append(AppraisalNode(a.pk, str(a), str(getattr(a, "get_status_display",
-                                                                                lambda: "")())))
+                                                                                lambda: "")()), _url(a)))
         if hasattr(p, "agenda_items"):
             node.meetings = _meeting_nodes(user, p.agenda_items)
         for c in p.conclusions.select_related("document", "meeting"):

@@ -250,6 +250,9 @@ def check_adjust_item(actor: User, item_id: Any, *, kind: str, reason: str, deci
             raise Conflict()
         if item.status in (ProgramItem.Status.DROPPED, ProgramItem.Status.MOVED):
             raise ServiceError("Mục này đã rút khỏi chương trình hoặc đã chuyển kỳ; không điều chỉnh thêm được.")
+        if item.status == ProgramItem.Status.DECIDED:
+            # What the leadership has already decided on is history, not plan: it is not moved or withdrawn.
+            raise ServiceError("Mục này đã được cho ý kiến, kết luận; không điều chỉnh được nữa.")
         old = _item_snapshot(item)
         program = item.program
         if kind == ProgramAdjustment.Kind.DROPPED:

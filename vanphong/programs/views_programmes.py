@@ -192,7 +192,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "programs/item_detail.html", {
         "item": item, "trace": queries.trace_of_item(user, item), "error": error,
         "may_adjust": may_manage and item.program.status == WorkProgram.Status.APPROVED
-        and item.status not in queries.LIVE_EXCLUDED,
+        and item.status not in (*queries.LIVE_EXCLUDED, ProgramItem.Status.DECIDED),
         "adjustments": queries.adjustment_rows(user, item=item), "form": request.POST if error else {},
         "adjust_kinds": [c for c in ProgramAdjustment.Kind.choices if c[0] != ProgramAdjustment.Kind.ADDED],
     }, status=400 if error else 200)
