@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import make_user
 from tests.files.samples import pdf
 from tests.programs.appraisal_office_part import lead_body, unit_head
 from vanphong.core.errors import Forbidden, ServiceError
@@ -226,3 +227,17 @@ def test_attaching_keeps_its_appendix_default_and_refuses_the_kinds_the_system_m
     with pytest.raises(ServiceError, match="do hệ thống tạo"):
         check_attach(office.thuong, draft.pk, "ky-so.pdf", pdf("Giả chữ ký"), kind=Attachment.Kind.SIGNED_PDF)
     assert draft.attachments.count() == 2
+
+
+def test_a_dossier_document_page_leads_back_to_its_proposal_only_for_who_may_see_it(office):
+    p = _proposal(office)
+    _upload(_client(office.users["mat"]), p)
+    doc = ProposalDocument.objects.get(proposal=p).document
+    page = _client(office.users["mat"]).get(reverse("documents:detail", args=[doc.pk])).content.decode()
+    assert "Trong hồ sơ đề án" in page and p.get_absolute_url() in page
+    # Someone the document (not the proposal) was shared with sees the document without its proposal.
+    other = make_user("ngoai-vu", clearance=Classification.MAT, unit=office.other_unit)
+    doc.shared_with_users.add(other)
+    assert policy.can_view(other, doc) and not policy.can_view(other, p)
+    page = _client(other).get(reverse("documents:detail", args=[doc.pk])).content.decode()
+    assert "Trong hồ sơ đề án" not in page and p.get_absolute_url() not in page

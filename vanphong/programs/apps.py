@@ -15,10 +15,14 @@ class ProgramsConfig(AppConfig):
 
     def ready(self) -> None:
         from vanphong.core.demo import register_demo_part
+        from vanphong.documents import panels
         from vanphong.programs import periodic_jobs  # noqa: F401  (registers the reminders)
+        from vanphong.programs.panels import dossier_panel
 
         register_demo_part(demo_programmes)
         register_demo_part(demo_proposals)
+        # A dossier document's page leads back to its proposal.
+        panels.register(dossier_panel)
 
 
 def demo_programmes(ctx: DemoContext) -> None:
