@@ -229,3 +229,17 @@ def test_a_meeting_a_leader_attends_is_on_the_calendar_and_clashes_with_an_entry
     Meeting.objects.filter(pk=meeting.pk).update(classification=Classification.TOI_MAT)
     week = queries.calendar(office.thuong, t - timedelta(days=1), t + timedelta(days=6))
     assert [(e.title, e.conflict) for e in week[person.pk]] == [("Tiếp đoàn đại biểu", False)]
+
+
+def test_two_whole_term_programmes_of_one_body_cannot_both_be_stored(office):
+    """The service checks first; the database holds the line when two people create it at the same moment
+    (a term's programme has no year, and NULLs never clash in the ordinary unique constraint)."""
+    from django.db import IntegrityError, transaction
+
+    year = programme(office)
+    args = {"body": year.body, "term": year.term, "period": WorkProgram.Period.TERM, "year": None, "number": 0,
+            "start": date(2026, 1, 1), "end": date(2030, 12, 31), "created_by": office.leader}
+    WorkProgram.objects.create(title="Chương trình toàn khóa", **args)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WorkProgram.objects.create(title="Chương trình toàn khóa (bản thứ hai)", **args)
+    assert WorkProgram.objects.filter(period=WorkProgram.Period.TERM, body=year.body).count() == 1

@@ -67,6 +67,9 @@ class WorkProgram(models.Model):
         permissions = [("manage_program", "Lập, điều chỉnh, thông qua chương trình công tác của cơ quan lãnh đạo")]
         constraints = [
             models.UniqueConstraint(fields=["body", "term", "period", "year", "number"], name="one_program_per_period"),
+            # A term's programme has no year, and NULLs never clash in a unique index: one per body and term.
+            models.UniqueConstraint(fields=["body", "term", "period"], condition=models.Q(year__isnull=True),
+                                    name="one_term_program"),
         ]
 
     def __str__(self) -> str:
