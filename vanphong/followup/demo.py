@@ -23,7 +23,7 @@ from vanphong.documents.models import Document
 from vanphong.followup.decisions import CITABLE, do_assign_point
 from vanphong.followup.models import Assignment, ProgressStatus, Reminder
 from vanphong.followup.progress import check_add_milestone, check_add_subtask, check_milestone_done, do_report_progress
-from vanphong.followup.reminders import STAGES, _remind, run_reminders  # _remind: one reminder on a given day
+from vanphong.followup.reminders import STAGES, do_remind, run_reminders
 from vanphong.security import policy
 from vanphong.security.classification import Classification
 
@@ -162,13 +162,13 @@ def _reports(actor: User, a: Assignment, rng: random.Random, steps: Sequence[tup
 def _reminders(a: Assignment, plan: _Plan, today: date) -> int:
     """The automatic reminders the hourly job would have sent by today: each stage once, on the first day it was
     due while the task was open (the late stages escalated to the unit's heads). Made with the job's own
-    `_remind`, on the day it would have run: the demo replays the days before it was built."""
+    `do_remind`, on the day it would have run: the demo replays the days before it was built."""
     open_until = plan.finished - timedelta(days=1) if plan.finished else today
     made = 0
     for rule in STAGES:
         day = max(plan.given, plan.deadline + timedelta(days=rule.first))
         if day <= min(plan.deadline + timedelta(days=rule.last), open_until, today):
-            made += _remind(a, rule.stage, day, escalate=rule.escalate, actor=None) is not None
+            made += do_remind(a, rule.stage, day, escalate=rule.escalate, actor=None) is not None
     return made
 
 
@@ -242,7 +242,7 @@ def build(ctx: DemoContext) -> None:
         reminded += _reminders(a, plan, today)
         if plan.outcome == "late" and (today - plan.deadline).days > 10 and rng.random() < 0.3:
             day = plan.deadline + timedelta(days=rng.randint(8, (today - plan.deadline).days))
-            reminded += _remind(a, Reminder.Stage.MANUAL, day, escalate=False, actor=giver,
+            reminded += do_remind(a, Reminder.Stage.MANUAL, day, escalate=False, actor=giver,
                                 note="Đề nghị báo cáo kết quả thực hiện trong tuần này.") is not None
     # Today's run of the job, for every task of the office (the decisions' ones are up to date already).
     sent = reminded + run_reminders(today)

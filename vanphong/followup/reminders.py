@@ -70,8 +70,11 @@ def notice_text(a: Assignment, stage: str, today: date) -> str:
     return f"Nhắc hạn: {what} {when}."
 
 
-def _remind(a: Assignment, stage: str, today: date, *, escalate: bool, actor: User | None, note: str = ""
-            ) -> Reminder | None:
+def do_remind(a: Assignment, stage: str, today: date, *, escalate: bool, actor: User | None, note: str = ""
+              ) -> Reminder | None:
+    """One reminder of `a` at `stage`, sent on `today`: its row, the followers' notices and the audit event, or
+    None when that stage's reminder exists already. No permission check: callers decide (the periodic job, the
+    đôn đốc button through check_remind, the demo replaying the days before it was built)."""
     recipients = followers(a, escalate=escalate)
     try:
         with transaction.atomic():
@@ -97,7 +100,7 @@ def run_reminders(today: date | None = None) -> int:
             deadline__lte=today - timedelta(days=rule.first),
         ).exclude(reminders__stage=rule.stage).select_related("created_by").order_by("pk"))
         for a in due.iterator(chunk_size=500):
-            if _remind(a, rule.stage, today, escalate=rule.escalate, actor=None) is not None:
+            if do_remind(a, rule.stage, today, escalate=rule.escalate, actor=None) is not None:
                 made += 1
     return made
 
@@ -114,6 +117,6 @@ def check_remind(actor: User, assignment_id: int, note: str = "") -> Reminder:
             raise ServiceError("Việc đã hoàn thành; không cần đôn đốc.", field="status")
         if a.deadline is None:
             raise ServiceError("Việc không đặt hạn; hãy đặt hạn trước khi đôn đốc.", field="deadline")
-        r = _remind(a, S.MANUAL, timezone.localdate(), escalate=False, actor=actor, note=note)
+        r = do_remind(a, S.MANUAL, timezone.localdate(), escalate=False, actor=actor, note=note)
         assert r is not None
     return r
