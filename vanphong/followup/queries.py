@@ -204,10 +204,9 @@ def trace(user: User, a: Assignment) -> list[TraceStep]:
     conclusion = getattr(doc, "conclusion", None) if _has_conclusion(doc) else None
     if conclusion is None:
         return steps
-    for kind, rec in (("Phiên họp", conclusion.meeting), ("Đề án", conclusion.proposal),
-                      ("Mục chương trình", conclusion.proposal.item if conclusion.proposal else None)):
-        if rec is not None and policy.can_view(user, rec):
-            steps.append(TraceStep(kind, rec.title, rec.get_absolute_url()))
+    from vanphong.meetings.conclusions import origin_of
+
+    steps += [TraceStep(kind, rec.title, rec.get_absolute_url()) for kind, rec in origin_of(user, conclusion)]
     return steps
 
 

@@ -164,6 +164,15 @@ def may_assign_from(user: User, c: Conclusion) -> bool:
             and policy.can_view(user, c.meeting))
 
 
+def origin_of(user: User, c: Conclusion) -> list[tuple[str, Any]]:
+    """Where a conclusion came from, as (kind, record): its meeting, proposal and programme item, each only if
+    `user` may see it (a hidden step is left out; the ones above it still shown)."""
+    proposal = c.proposal
+    steps = (("Phiên họp", c.meeting), ("Đề án", proposal),
+             ("Mục chương trình", proposal.item if proposal is not None else None))
+    return [(kind, rec) for kind, rec in steps if rec is not None and policy.can_view(user, rec)]
+
+
 def document_panel(user: User, doc: Document) -> Panel | None:
     """On a conclusion's own page: the meeting it was decided at, its proposal and programme item, each shown
     only to who may see it; and, for the meeting's organisers, the way on to giving its points."""
@@ -171,10 +180,7 @@ def document_panel(user: User, doc: Document) -> Panel | None:
     if c is None:
         return None
     c.document = doc
-    proposal = c.proposal
-    origin = [(kind, rec) for kind, rec in (("Phiên họp", c.meeting), ("Đề án", proposal),
-                                            ("Mục chương trình", proposal.item if proposal is not None else None))
-              if rec is not None and policy.can_view(user, rec)]
+    origin = origin_of(user, c)
     may_assign = may_assign_from(user, c)
     if not origin and not may_assign:
         return None
