@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from vanphong.core.errors import ServiceError
@@ -139,11 +139,10 @@ class Report:
                 ("Theo địa bàn", self.by_locality), ("Theo trạng thái (tại ngày lập báo cáo)", self.by_status)]
 
 
-def _left_at() -> Subquery:
-    """When a case first left the office's open work: its first step from an open state to another."""
-    return Subquery(Step.objects.filter(machine="petitions.case", record_id=OuterRef("pk"),
-                                        source__in=PetitionCase.OPEN)
-                    .exclude(target__in=PetitionCase.OPEN).order_by("at", "id").values("at")[:1])
+def _leaving_steps(since: datetime) -> QuerySet[Step]:
+    """The steps by which cases left the office's open work (from an open state to another) since `since`."""
+    return (Step.objects.filter(machine="petitions.case", at__gte=since, source__in=PetitionCase.OPEN)
+            .exclude(target__in=PetitionCase.OPEN))
 
 
 def bucket(deadline: date | None, left: date | None, as_of: date) -> str:
@@ -170,18 +169,25 @@ def build(user: User, p: Period, today: date | None = None) -> Report:
     report = Report(p, as_of)
     tz = timezone.get_current_timezone()
     start_at = datetime.combine(p.start, datetime.min.time(), tzinfo=tz)
+    # When each case first left the open states, read once (a case never goes back to them): a dict, not a
+    # correlated subquery per case, which PostgreSQL ran as a nested loop over every case.
+    leaving = _leaving_steps(start_at)
+    left_at: dict[int, datetime] = {}
+    for record_id, moved in leaving.order_by().values_list("record_id", "at").iterator(chunk_size=5000):
+        if record_id not in left_at or moved < left_at[record_id]:
+            left_at[record_id] = moved
+    # Received in the period, or before it and still open when it began (open now, or left since it began).
     cases = (policy.visible(user, PetitionCase.objects.filter(received_on__lte=p.end))
-             .annotate(left_at=_left_at())
-             .filter(Q(received_on__gte=p.start) | Q(left_at__isnull=True) | Q(left_at__gte=start_at))
-             .values_list("received_on", "kind", "field", "locality_id", "status", "deadline", "left_at"))
+             .filter(Q(received_on__gte=p.start) | Q(status__in=PetitionCase.OPEN)
+                     | Q(pk__in=leaving.values("record_id")))
+             .values_list("pk", "received_on", "kind", "field", "locality_id", "status", "deadline"))
     new: dict[str, Counter[Any]] = {d: Counter() for d in ("kind", "field", "locality", "status")}
     carried: dict[str, Counter[Any]] = {d: Counter() for d in new}
     timely: Counter[str] = Counter()
     per_kind: dict[str, Counter[str]] = {}
-    for received, kind, fld, locality, status, deadline, left_at in cases.iterator(chunk_size=5000):
-        left = timezone.localdate(left_at, tz) if left_at is not None else None
-        if received < p.start and left is not None and left < p.start:
-            continue  # a carried case closed before the period began (left_at on the first day's UTC eve)
+    for pk, received, kind, fld, locality, status, deadline in cases.iterator(chunk_size=5000):
+        at = left_at.get(pk)
+        left = timezone.localdate(at, tz) if at is not None else None
         into = new if received >= p.start else carried
         into["kind"][kind] += 1
         into["field"][fld] += 1
