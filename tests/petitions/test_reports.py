@@ -82,7 +82,8 @@ def fixture_cases(officer):
     """Eight cases counted by hand (see each line); the reader is another officer."""
     o = officer
     return {
-        "A": _case(o, date(2025, 2, 10), "khieu_nai", "dat_dai", "Hải Phòng", date(2025, 3, 20), left=date(2025, 3, 15)),
+        "A": _case(o, date(2025, 2, 10), "khieu_nai", "dat_dai", "Hải Phòng", date(2025, 3, 20),
+                   left=date(2025, 3, 15)),
         "B": _case(o, date(2025, 3, 5), "to_cao", "dang", "Hà Nội", date(2025, 4, 10), left=date(2025, 4, 20),
                    name=DENOUNCER, protect=True, title=SUMMARY,
                    content=f"Tôi là {DENOUNCER}. {SUMMARY}."),
