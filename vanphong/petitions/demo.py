@@ -79,6 +79,7 @@ def build(ctx: DemoContext) -> None:
     earlier: list[tuple[str, Place, str, str, str, PetitionCase]] = []
     cases: set[int] = set()
     ungrouped = 0
+    fresh: list[tuple[PetitionCase, str, Place, date, bool]] = []
     # Oldest first, so a writer's second letter comes after the first.
     days = sorted(ctx.today - timedelta(days=rng.randint(0, 720)) for _ in range(LETTERS))
     for n, received in enumerate(days):
@@ -98,7 +99,8 @@ def build(ctx: DemoContext) -> None:
         if case is not None:
             case.refresh_from_db()
         # Most repeats are grouped into their open case at intake; some wait for someone to find the repeat.
-        joins = case is not None and case.status in PetitionCase.OPEN and rng.random() < 0.75
+        recent = (ctx.today - received).days < 120  # an old repeat has long been grouped by someone
+        joins = case is not None and case.status in PetitionCase.OPEN and (rng.random() < 0.75 or not recent)
         done = services.check_register_letter(officer, services.Intake(
             channel=rng.choice(Petition.Channel.values), received_on=received, anonymous=anonymous, senders=senders,
             title=matter, kind=kind if kind == Kind.DENUNCIATION else "", unit=unit,
@@ -113,7 +115,10 @@ def build(ctx: DemoContext) -> None:
             ungrouped += 1
             continue  # a repeat not yet grouped: left as received, for the repeat finder
         if not joins:
-            _progress(officer, done.case, kind, place, bodies, received, ctx.today, rng, anonymous=anonymous)
+            fresh.append((done.case, kind, place, received, anonymous))
+    # Taken along their flows after every letter is in, so a repeat finds its case still open, as it was then.
+    for case, kind, place, received, anonymous in fresh:
+        _progress(officer, case, kind, place, bodies, received, ctx.today, rng, anonymous=anonymous)
     receptions, visitors, follow_ups = _receptions(ctx, officer, second, unit, rng)
     letters = Petition.objects.count()
     ctx.report.parts["petitions"] = {"letters": letters, "cases": PetitionCase.objects.count(),
@@ -141,11 +146,14 @@ def _progress(officer: User, case: PetitionCase, kind: str, place: Place, bodies
     def step(name: str, **kw: Any) -> PetitionCase:
         return services.check_step(officer, case.pk, name, None, **kw)
 
-    if anonymous and rng.random() < 0.6:
-        # Party rules: an anonymous letter is not handled (kept as information).
-        step("not_accept", note="Đơn nặc danh: không xem xét, giải quyết theo quy định; lưu làm thông tin.")
+    late_complaint = kind == Kind.COMPLAINT and rng.random() < 0.1
+    if (anonymous and rng.random() < 0.6) or late_complaint:
+        # Party rules: an anonymous letter is not handled (kept as information); a complaint lodged after 90 days
+        # is out of time (Luật Khiếu nại, Điều 9).
+        step("not_accept", note="Khiếu nại quá thời hiệu 90 ngày." if late_complaint else
+             "Đơn nặc danh: không xem xét, giải quyết theo quy định; lưu làm thông tin.")
         when["not_accept"] = on(received + timedelta(days=4))
-        if age > 60:
+        if age > 60 and rng.random() < 0.4:
             step("close")
             when["close"] = on(received + timedelta(days=20))
         _date_steps(case, when)
@@ -215,6 +223,8 @@ def _receptions(ctx: DemoContext, officer: User, second: User | None, unit: Any,
                         "kiến đã được trả lời, giao cơ quan chức năng xem xét theo thẩm quyền."), day.version)
                     if second is not None and rng.random() < 0.85:
                         reception.check_approve_minutes(second, day.pk, day.version)
+                        ReceptionDay.objects.filter(pk=day.pk).update(minutes_approved_at=min(
+                            _at(on + timedelta(days=rng.randint(1, 4))), timezone.now()))
     return made, visitors, follow_ups
 
 

@@ -409,22 +409,25 @@ def to_pdf(report: Report, reader: str = "") -> bytes:
             ["Buổi tiếp công dân", report.receptions],
             ["Lượt người được tiếp", report.visitors],
         ], [4, 1]),
-        Paragraph("2. Tiến độ giải quyết", head),
-        KeepTogether([_bar_chart("Vụ việc theo tiến độ giải quyết", [b for b, _ in report.timeliness],
+        KeepTogether([Paragraph("2. Tiến độ giải quyết", head),
+                      _bar_chart("Vụ việc theo tiến độ giải quyết", [b for b, _ in report.timeliness],
                                  [[n for _, n in report.timeliness]], ["Số vụ việc"], regular, width, 120)]),
         table(["Loại đơn", *T.ALL], [[label, *counts] for label, counts in report.kind_timeliness],
               [2.2, 1, 1, 1, 1, 1]),
     ]
     for n, (heading, lines) in enumerate(report.lines(), start=3):
         shown = [line for line in lines if line.total]
-        story.append(Paragraph(f"{n}. Vụ việc {_esc(heading[0].lower() + heading[1:])}", head))
-        if heading != "Theo trạng thái (tại ngày lập báo cáo)" and shown:
+        what = heading[5:]  # "Theo loại đơn" → "loại đơn"
+        # The heading kept with its chart: never alone at the foot of a page.
+        block: list[Any] = [Paragraph(f"{n}. Vụ việc theo {_esc(what)}", head)]
+        if not heading.startswith("Theo trạng thái") and shown:
             top = shown[:15]
-            story.append(KeepTogether([_bar_chart(
-                f"Vụ việc {heading[0].lower() + heading[1:]}" + (" (15 nhóm nhiều nhất)" if len(shown) > 15 else ""),
+            block.append(_bar_chart(
+                f"Vụ việc theo {what}" + (" (15 nhóm nhiều nhất)" if len(shown) > 15 else ""),
                 [line.label for line in top], [[line.new for line in top], [line.carried for line in top]],
-                ["Trong kỳ", "Kỳ trước chuyển sang"], regular, width)]))
-        story.append(table([heading[4:].capitalize(), "Tổng số", "Trong kỳ", "Kỳ trước chuyển sang"],
+                ["Trong kỳ", "Kỳ trước chuyển sang"], regular, width))
+        story.append(KeepTogether(block))
+        story.append(table([what[:1].upper() + what[1:], "Tổng số", "Trong kỳ", "Kỳ trước chuyển sang"],
                            [[line.label, line.total, line.new, line.carried] for line in shown] or [["—", 0, 0, 0]],
                            [3, 1, 1, 1.3]))
     doc.build(story)
