@@ -212,6 +212,7 @@ class ReportQuery(Schema):
 
 
 class LineOut(Schema):
+    classification: str = "THUONG"  # a count, never a record
     label: str
     total: int
     new: int
@@ -219,6 +220,7 @@ class LineOut(Schema):
 
 
 class CountOut(Schema):
+    classification: str = "THUONG"  # a count, never a record
     label: str
     count: int
 
