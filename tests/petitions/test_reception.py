@@ -194,7 +194,8 @@ def test_the_pages_schedule_add_minute_and_follow_up(officer, heads):
     assert "Đinh Văn Năm" in page and "đại diện 3 người" in page
     v = ReceptionVisitor.objects.get()
     r = c.post(f"/don-thu/tiep-cong-dan/{day.pk}/vao-so/{v.pk}/", follow=True)
-    assert "từ buổi tiếp công dân" in r.content.decode()
+    case_page = r.content.decode()
+    assert "từ buổi tiếp công dân" in case_page and day.get_absolute_url() in case_page  # linked back
     cal = c.get(f"/don-thu/tiep-cong-dan/?thang={on:%Y-%m}").content.decode()
     assert "Tỉnh ủy Cao Bằng" in cal
     bad = c.post(f"/don-thu/tiep-cong-dan/{day.pk}/nguoi-duoc-tiep/", {"name": "", "raised": ""})
