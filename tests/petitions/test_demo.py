@@ -50,4 +50,5 @@ def test_the_demo_letters_cover_every_kind_repeat_writers_and_overdue_cases(offi
 
     year = reports.build(officer, reports.period("nam", ctx.today.year - 1, closing_day=0))
     assert year.timeliness_of(reports.T.ON_TIME) > 0 and year.timeliness_of(reports.T.LATE) > 0
+    assert part["reminders"] > 0  # the late cases' holders were reminded
     assert took < 30, f"the petitions demo took {took:.1f} s"

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from vanphong.core.demo import DemoContext
 from vanphong.core.models import Body, Place, User
-from vanphong.petitions import reception, services
+from vanphong.petitions import reception, reminders, services
 from vanphong.petitions.models import Field, Kind, Petition, PetitionCase, ReceptionDay
 from vanphong.workflow.models import Step
 
@@ -120,10 +120,12 @@ def build(ctx: DemoContext) -> None:
     for case, kind, place, received, anonymous in fresh:
         _progress(officer, case, kind, place, bodies, received, ctx.today, rng, anonymous=anonymous)
     receptions, visitors, follow_ups = _receptions(ctx, officer, second, unit, rng)
+    reminded = reminders.run_reminders(ctx.today)  # today's pass of the hourly job: notices for late cases
     letters = Petition.objects.count()
     ctx.report.parts["petitions"] = {"letters": letters, "cases": PetitionCase.objects.count(),
                                      "repeats_not_grouped": ungrouped, "receptions": receptions,
-                                     "received_people": visitors, "follow_up_letters": follow_ups}
+                                     "received_people": visitors, "follow_up_letters": follow_ups,
+                                     "reminders": reminded}
     ctx.say(f"  {letters} đơn thư trong {PetitionCase.objects.count()} vụ việc; {receptions} buổi tiếp công dân, "
             f"{visitors} người được tiếp")
 

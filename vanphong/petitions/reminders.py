@@ -72,8 +72,8 @@ def desk(user: User, today: date, limit: int = 10) -> list[DeskRow]:
         note = f"quá hạn {-days} ngày" if days < 0 else "hạn hôm nay" if days == 0 else f"còn {days} ngày"
         rows.append(DeskRow(kind="Đơn thư quá hạn" if days < 0 else "Đơn thư đến hạn", title=label(c),
                             url=c.get_absolute_url(), due=c.deadline, overdue=days < 0,
-                            note=f"{c.get_status_display()}, {note}", classification=c.classification,
-                            urgent=days < -SOON_DAYS))
+                            # Not "khẩn": urgency is a mark of documents; lateness already shows in red.
+                            note=f"{c.get_status_display()}, {note}", classification=c.classification))
     return rows
 
 
