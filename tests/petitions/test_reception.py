@@ -219,3 +219,16 @@ def test_the_api_schedules_and_adds_people(officer):
     assert r.status_code == 201 and r.json()["sender_name"] == "***" and SECRET_NAME not in r.content.decode()
     r = c.post(f"/api/v1/petitions/receptions/{rid}/visitors/{r.json()['id']}/follow-up")
     assert r.status_code == 201 and Petition.objects.get().channel == "tiep_dan"
+
+
+def test_the_admin_refuses_an_overlapping_rule_and_keeps_the_table():
+    from vanphong.core.models import User
+
+    admin_user = User.objects.create_superuser("quan-tri-tiep-dan", password="Quan-tri-2026-x")
+    c = Client()
+    c.force_login(admin_user)
+    before = ReceptionRule.objects.count()
+    r = c.post("/quan-tri/petitions/receptionrule/add/",
+               {"level": "tinh", "min_days": "2", "valid_from": "2026-01-01", "valid_to": "", "source": "thử"})
+    assert r.status_code == 200 and "trùng thời gian hiệu lực" in r.content.decode()
+    assert ReceptionRule.objects.count() == before
