@@ -116,6 +116,7 @@ from vanphong.documents.api import router as documents_router  # noqa: E402
 from vanphong.followup.api import router as followup_router  # noqa: E402
 from vanphong.meetings.api import router as meetings_router  # noqa: E402
 from vanphong.petitions.api import router as petitions_router  # noqa: E402
+from vanphong.petitions.api_reception import router as reception_router  # noqa: E402
 from vanphong.programs.api import router as programs_router  # noqa: E402
 from vanphong.web.api import router as web_router  # noqa: E402
 
@@ -124,5 +125,7 @@ api.add_router("/assignments", followup_router)
 api.add_router("/documents", documents_router)
 api.add_router("/", programs_router)
 api.add_router("/meetings", meetings_router)
+# Before the petitions router: its "/{case_id}" must not be tried for "/receptions" first.
+api.add_router("/petitions", reception_router)
 api.add_router("/petitions", petitions_router)
 api.add_router("/", web_router)

@@ -297,6 +297,8 @@ STORAGES = {
     "vanphong_files": storage_from_env(DATA_DIR),
 }
 VANPHONG_MAX_UPLOAD_MB = envint("VANPHONG_MAX_UPLOAD_MB", 50, minimum=1, maximum=4096)
+# Letters' reports close their period on this day of its last month (state reporting: 14); 0 = the month's end.
+PETITIONS_REPORT_CLOSING_DAY = envint("VANPHONG_PETITIONS_REPORT_CLOSING_DAY", 0, minimum=0, maximum=28)
 
 LOG_LEVEL = envchoice("LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING = {

@@ -1,7 +1,8 @@
 """Admin of the deadline rules and the holiday calendar: data the office keeps up to date as the law changes.
 
 Saving or deleting a row recomputes the deadline of every open case, in the same transaction, and is audited.
-Letters, senders and sealed identities are not in the admin: they are reached only through the case pages.
+Letters, senders, people received and sealed identities are not in the admin: they are reached only through the case
+and reception pages. The rule of reception days a month is data here too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 
 from vanphong.petitions.deadlines import do_recompute_open_cases
-from vanphong.petitions.models import DeadlineRule, Holiday
+from vanphong.petitions.models import DeadlineRule, Holiday, ReceptionRule
 from vanphong.security.audit import record_event
 
 
@@ -55,3 +56,23 @@ class HolidayAdmin(_RecomputingAdmin):
     list_filter = ("kind", "provisional")
     search_fields = ("name",)
     date_hierarchy = "day"
+
+
+@admin.register(ReceptionRule)
+class ReceptionRuleAdmin(admin.ModelAdmin):
+    """How many reception days a month each level owes: data with validity, changed as the Party's rules change;
+    the calendar's warnings read it at once. Saving or deleting is audited."""
+
+    list_display = ("level", "min_days", "valid_from", "valid_to", "source")
+    list_filter = ("level",)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            record_event("petitions.receptionrule_saved", actor=request.user, obj=obj,
+                         new={"changed_fields": form.changed_data})
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        with transaction.atomic():
+            record_event("petitions.receptionrule_deleted", actor=request.user, obj=obj)
+            super().delete_model(request, obj)

@@ -11,3 +11,22 @@ register_page("petitions:reveal_decide", pk=RecordParam(RevealRequest))
 register_page("petitions:reveal_open", pk=RecordParam(RevealRequest))
 register_page("petitions:attachment", pk=RecordParam(PetitionAttachment))
 register_api("/api/v1/petitions/{case_id}", case_id=RecordParam(PetitionCase))
+
+# Citizen reception (views_reception, api_reception).
+from vanphong.petitions.models import ReceptionDay, ReceptionVisitor  # noqa: E402
+from vanphong.security.leak_sweep import ValueParam  # noqa: E402
+
+register_page("petitions:reception", pk=RecordParam(ReceptionDay))
+register_page("petitions:reception_visitor", pk=RecordParam(ReceptionDay))
+register_page("petitions:reception_minutes", pk=RecordParam(ReceptionDay))
+register_page("petitions:reception_approve", pk=RecordParam(ReceptionDay))
+register_page("petitions:reception_status", pk=RecordParam(ReceptionDay))
+register_page("petitions:reception_follow_up", pk=RecordParam(ReceptionDay), visitor=ValueParam(
+    lambda: list(ReceptionVisitor.objects.values_list("pk", flat=True)[:5]) or [1]))
+register_api("/api/v1/petitions/receptions/{reception_id}", reception_id=RecordParam(ReceptionDay))
+register_api("/api/v1/petitions/receptions/{reception_id}/visitors", reception_id=RecordParam(ReceptionDay))
+register_api("/api/v1/petitions/receptions/{reception_id}/minutes", reception_id=RecordParam(ReceptionDay))
+register_api("/api/v1/petitions/receptions/{reception_id}/minutes/approve", reception_id=RecordParam(ReceptionDay))
+register_api("/api/v1/petitions/receptions/{reception_id}/visitors/{visitor_id}/follow-up",
+             reception_id=RecordParam(ReceptionDay), visitor_id=ValueParam(
+                 lambda: list(ReceptionVisitor.objects.values_list("pk", flat=True)[:5]) or [1]))

@@ -15,3 +15,18 @@ urlpatterns = [
     path("de-nghi/<id:pk>/xem/", views.reveal_open_view, name="reveal_open"),
     path("tep/<id:pk>/", views.attachment_view, name="attachment"),
 ]
+
+# Citizen reception and reports (views_reception, views_reports).
+from vanphong.petitions import views_reception, views_reports  # noqa: E402
+
+urlpatterns += [
+    path("tiep-cong-dan/", views_reception.calendar_view, name="reception_calendar"),
+    path("tiep-cong-dan/moi/", views_reception.new_view, name="reception_new"),
+    path("tiep-cong-dan/<id:pk>/", views_reception.day_view, name="reception"),
+    path("tiep-cong-dan/<id:pk>/nguoi-duoc-tiep/", views_reception.visitor_view, name="reception_visitor"),
+    path("tiep-cong-dan/<id:pk>/bien-ban/", views_reception.minutes_view, name="reception_minutes"),
+    path("tiep-cong-dan/<id:pk>/duyet-bien-ban/", views_reception.approve_view, name="reception_approve"),
+    path("tiep-cong-dan/<id:pk>/trang-thai/", views_reception.status_view, name="reception_status"),
+    path("tiep-cong-dan/<id:pk>/vao-so/<id:visitor>/", views_reception.follow_up_view, name="reception_follow_up"),
+    path("bao-cao/", views_reports.report_view, name="report"),
+]
