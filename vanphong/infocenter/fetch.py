@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import socket
 import threading
 import time
 import urllib.error
@@ -98,7 +97,7 @@ def _get(source: Source) -> tuple[int, bytes, dict[str, str]]:
         if exc.code == 304:
             return 304, b"", {}
         raise FetchError(f"Máy chủ trả lời lỗi {exc.code}.", transient=exc.code >= 500 or exc.code == 429) from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise FetchError(f"Quá thời gian chờ ({settings.VANPHONG_INFO_FETCH_TIMEOUT} giây).", transient=True) from exc
     except urllib.error.URLError as exc:
         raise FetchError(f"Không kết nối được tới máy chủ ({exc.reason}).", transient=True) from exc

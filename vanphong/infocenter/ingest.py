@@ -348,7 +348,8 @@ def do_ingest(
             analysed = analyze_one(raw, field_rules, place_rules)
         except Exception as exc:  # one broken page must not stop the batch
             log.warning("Phân tích tin %s lỗi", raw.source, exc_info=True)
-            report.errors.append((raw.source, f"Lỗi khi phân tích ({type(exc).__name__}); các tin khác vẫn được xử lý."))
+            report.errors.append((raw.source, f"Lỗi khi phân tích ({type(exc).__name__}); các tin khác vẫn được "
+                                              "xử lý."))
             continue
         if analysed.error:
             report.errors.append((raw.source, analysed.error))

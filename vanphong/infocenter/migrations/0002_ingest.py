@@ -5,6 +5,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def grant_rights(apps, schema_editor):
+    from vanphong.core.roles import grant_new_rights
+
+    grant_new_rights(apps, {"chuyen_vien_thong_tin": ["infocenter.manage_sources", "infocenter.add_infoitem"]},
+                     using=schema_editor.connection.alias)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -47,4 +54,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('kind', 'target', 'phrase'), name='keywordrule_once')],
             },
         ),
+        migrations.RunPython(grant_rights, migrations.RunPython.noop),
     ]
