@@ -126,3 +126,20 @@ def test_classified_items_keep_to_their_own_events(office):
     assert secret.event.classification == Classification.MAT
     assert list(secret.event.shared_with_users.all()) == [office.mat]
     assert public.event.item_count == 1
+
+
+def test_a_classified_item_joins_only_an_event_of_the_same_access_list(office):
+    from vanphong.security.classification import Classification
+
+    do_ingest([raw("bao-cao/1.txt", "Báo cáo nhanh vụ sạt lở", STORY, "Tỉnh ủy Lào Cai")],
+              actor=office.leader, classification=Classification.MAT, shared_users=[office.mat])
+    # The same happening, the same level and creator, but shared with someone else: not the same event, and
+    # not a copy, or the first list would read the second item in the event's timeline.
+    do_ingest([raw("bao-cao/2.txt", "Báo cáo nhanh vụ sạt lở", STORY, "Tỉnh ủy Lào Cai")],
+              actor=office.leader, classification=Classification.MAT, shared_users=[office.toimat])
+    first, second = (InfoItem.objects.get(reference=f"bao-cao/{n}.txt") for n in (1, 2))
+    assert second.copy_of_id is None and second.event_id != first.event_id
+    do_ingest([raw("bao-cao/3.txt", "Báo cáo nhanh vụ sạt lở", STORY, "Tỉnh ủy Lào Cai")],
+              actor=office.leader, classification=Classification.MAT, shared_users=[office.mat])
+    third = InfoItem.objects.get(reference="bao-cao/3.txt")
+    assert third.copy_of_id == first.pk and third.event_id == first.event_id

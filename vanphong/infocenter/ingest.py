@@ -135,6 +135,15 @@ def _same_room(qs: Any, level: int, creator: int) -> Any:
     return qs.filter(created_by_id=creator) if level > Classification.THUONG else qs
 
 
+def _same_access(record: Any, users: list[User], units: list[Unit]) -> bool:
+    """A classified record shares an event (or is a copy) only with records of the very same access list: else
+    someone on one list could read, in the event's title or timeline, an item shared with the other."""
+    if record.classification == Classification.THUONG:
+        return True
+    return (set(record.shared_with_users.values_list("pk", flat=True)) == {u.pk for u in users}
+            and set(record.shared_with_units.values_list("pk", flat=True)) == {u.pk for u in units})
+
+
 # --- events -------------------------------------------------------------------------------------------------------
 def _doc(item: Item) -> events.Doc:
     paras = item.paragraphs
@@ -163,7 +172,8 @@ def _bonus(doc: events.Doc, profile: dict[str, Any], first: dt.date | None, last
     return shared
 
 
-def best_event(doc: events.Doc, raw_vec: dict[str, float], level: int, creator: int) -> Event | None:
+def best_event(doc: events.Doc, raw_vec: dict[str, float], level: int, creator: int,
+               users: list[User] | None = None, units: list[Unit] | None = None) -> Event | None:
     """The recent event this article joins, by the pipeline's rule (cosine with the centroid, plus shared people,
     organisations and places, within the date window), or None: it starts one. Weights are by inverse frequency
     over the events of the window (the database's counterpart of the pipeline's batch)."""
@@ -172,6 +182,8 @@ def best_event(doc: events.Doc, raw_vec: dict[str, float], level: int, creator: 
         qs = qs.filter(Q(last_day__gte=doc.day - events.WINDOW, first_day__lte=doc.day + events.WINDOW)
                        | Q(last_day__isnull=True))
     candidates = list(qs.order_by("-last_day", "-pk")[:CANDIDATE_EVENTS])
+    if level > Classification.THUONG:
+        candidates = [e for e in candidates if _same_access(e, users or [], units or [])]
     if not candidates:
         return None
     df: Counter[str] = Counter(raw_vec.keys())
@@ -381,6 +393,8 @@ def _take_in(it: Item, reference: str, report: IngestReport, *, actor: User, sou
         if copy_of_id is None and mh is not None:
             copy_of_id = copies.find(mh, level, creator)
         copy_of = InfoItem.objects.select_related("event").filter(pk=copy_of_id).first() if copy_of_id else None
+        if copy_of is not None and not _same_access(copy_of, users, units):
+            copy_of = None
         row = InfoItem(
             source=source, reference=reference, outlet=(it.outlet or (source.outlet if source else ""))[:200],
             title=it.title or it.text[:120], author=it.author[:200], published=it.published, happened=it.happened,
@@ -408,7 +422,7 @@ def _take_in(it: Item, reference: str, report: IngestReport, *, actor: User, sou
         else:
             doc = _doc(it)
             raw_vec = events._raw_vector(doc)
-            event = best_event(doc, raw_vec, level, creator)
+            event = best_event(doc, raw_vec, level, creator, users, units)
             if event is None:
                 event = _new_event(row, users, units)
                 report.new_events += 1
