@@ -40,7 +40,7 @@ class Site:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 site.log.append((time.monotonic(), self.path, dict(self.headers)))
                 if site.delay:
                     time.sleep(site.delay)
