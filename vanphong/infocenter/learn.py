@@ -117,7 +117,7 @@ def current_model() -> Model | None:
     key = (agg["n"], agg["last"])
     with _lock:
         if _cached["key"] == key:
-            return _cached["model"]  # type: ignore[no-any-return]
+            return _cached["model"]
     model = None
     if agg["n"] >= MIN_LABELLED:
         model = train([(t, x, list(f)) for t, x, f in labelled.values_list("title", "text", "fields")])

@@ -267,7 +267,8 @@ def check_upload_report(actor: User, upload: Any, filename: str, *, outlet: str,
     if errors and len(errors) == len(raws):
         raise ServiceError(errors[0], field="file")
     source = upload_source(actor, outlet)
-    unit = Unit.objects.filter(pk=actor.unit_id_or_none).first() if share_unit else None
+    unit_id = actor.unit_id_or_none
+    unit = Unit.objects.filter(pk=unit_id).first() if share_unit and unit_id is not None else None
     report = do_ingest(raws, actor=actor, source=source, classification=classification,
                        shared_units=[unit] if unit is not None and classification > Classification.THUONG else [],
                        originals={r.source: stored for r in raws})

@@ -1,11 +1,13 @@
 """Leak-sweep registrations of the information centre's routes (bulletin routes are registered beside them)."""
 
+from django.db.models import Model
+
 from vanphong.infocenter.models import Event, InfoItem, KeywordRule, Source, Watch
 from vanphong.security.leak_sweep import RecordParam, ValueParam, register_api, register_page
 
 
-def _ids(model: type) -> list[int]:
-    return list(model.objects.values_list("pk", flat=True)[:3]) or [1]
+def _ids(model: type[Model]) -> list[int]:
+    return list(model._default_manager.values_list("pk", flat=True)[:3]) or [1]
 
 
 register_page("infocenter:event", pk=RecordParam(Event))

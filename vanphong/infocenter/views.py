@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -105,7 +106,7 @@ def confirm_fields_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def original_view(request: HttpRequest, pk: int) -> HttpResponse:
+def original_view(request: HttpRequest, pk: int) -> HttpResponseBase:
     user = acting_user(request)
     item = queries.access_item(user, pk, address=_address(request))
     if item.original is None:

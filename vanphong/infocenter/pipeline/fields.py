@@ -45,7 +45,7 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
 @cache
 def shipped_fields() -> dict[str, Any]:
     """data/fields.json as shipped: the seed of the analysts' rules, and the settings (threshold…) they use."""
-    return json.loads((DATA / "fields.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads((DATA / "fields.json").read_text(encoding="utf-8"))
 
 
 def build_rules(data: dict[str, Any]) -> _Rules:
