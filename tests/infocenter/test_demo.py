@@ -46,4 +46,7 @@ def test_a_month_of_news_grouped_and_routed(monkeypatch):
     assert visible_items(analyst).filter(classification=Classification.MAT).count() == 3
     assert visible_items(User.objects.get(username="demo-tuyetmat")).filter(
         classification=Classification.MAT).count() == 0
+    # The outlets' clutter is taken out and kept beside the text.
+    assert InfoItem.objects.exclude(removed=[]).count() >= 20
+    assert not InfoItem.objects.filter(text__contains="Quét mã QR").exists()
     assert seconds < 60, seconds

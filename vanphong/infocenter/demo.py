@@ -204,6 +204,20 @@ def _fill(text: str, v: dict[str, Any]) -> str:
     return text.format(**v)
 
 
+CLUTTER = ["Chia sẻ: Facebook · Zalo · In bài", "Ảnh: Minh Anh", "Xem thêm:", "Tin liên quan",
+           "Quét mã QR để theo dõi kênh Zalo của báo", "Bình luận (0)"]
+
+
+def _page(paras: list[str], rng: random.Random) -> str:
+    """An entry as a feed carries it: the body, with some of the clutter outlets put around it."""
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    extra = rng.sample(CLUTTER, 2)
+    if "Xem thêm:" in extra:
+        extra[extra.index("Xem thêm:")] = ("Xem thêm: Hà Nội công bố danh sách 12 công trình trọng điểm năm 2026; "
+                                          "Khánh Hòa đón 4 triệu lượt khách quốc tế")
+    return f"<p>{extra[0]}</p>{body}<p>{extra[1]}</p>"
+
+
 def build(ctx: DemoContext) -> None:
     rng = random.Random(ctx.seed + 60)
     leaders = _leaders()
@@ -217,8 +231,11 @@ def build(ctx: DemoContext) -> None:
                                           created_by=user, active=False,
                                           last_status="Nguồn trình diễn (hư cấu): không lấy tin thật.")
                for key, (name, url) in OUTLETS.items()}
-    uploads = Source.objects.create(name=f"Báo cáo của Tỉnh ủy {leaders[0].place}", kind=Source.Kind.UPLOAD,
-                                    outlet=f"Tỉnh ủy {leaders[0].place}", created_by=user,
+    # The hand-sent reports come from a province with a border (not a centrally-run city).
+    sender = next((ld for ld in leaders if not ld.city), leaders[0])
+    word = "Thành ủy" if sender.city else "Tỉnh ủy"
+    uploads = Source.objects.create(name=f"Báo cáo của {word} {sender.place}", kind=Source.Kind.UPLOAD,
+                                    outlet=f"{word} {sender.place}", created_by=user,
                                     classification=Classification.MAT)
     _watches(ctx, leaders)
     # (day offset, source key, title, paragraphs)
@@ -270,7 +287,7 @@ def build(ctx: DemoContext) -> None:
         for n, (_, key, title, paras) in enumerate(todays):
             by_source.setdefault(key, []).append(RawItem(
                 source=f"{OUTLETS[key][1]}/{when:%Y/%m/%d}/tin-{day}-{n}.html", kind="feed", title=title,
-                content="".join(f"<p>{p}</p>" for p in paras), outlet=OUTLETS[key][0], published=when))
+                content=_page(paras, rng), outlet=OUTLETS[key][0], published=when))
         for key, raws in by_source.items():
             report = do_ingest(raws, actor=user, source=sources[key], received_at=arrived)
             made += len(report.created)
@@ -280,7 +297,7 @@ def build(ctx: DemoContext) -> None:
     unit = ctx.units.get("thong-tin-du-lieu")
     for n, (title, text) in enumerate(REPORTS):
         when = ctx.today - dt.timedelta(days=9 * n + 1)
-        text = text.format(P=leaders[0].place, d=f"{when.day}/{when.month}")
+        text = _fill(text, {"P": sender.place, "d": f"{when.day}/{when.month}", "city": sender.city})
         do_ingest([RawItem(source=f"bao-cao-{when:%Y%m%d}.txt", kind="text", content=text, title=title,
                            outlet=uploads.outlet, published=when)],
                   actor=user, source=uploads, classification=Classification.MAT,
@@ -299,7 +316,7 @@ def _watches(ctx: DemoContext, leaders: list[Leader]) -> None:
     or two and a few provinces."""
     plans = {
         "demo-thongtin": (["Quốc phòng – an ninh", "Nội chính và phòng, chống tham nhũng"],
-                          [leaders[0].place], True),
+                          [next((ld.place for ld in leaders if not ld.city), leaders[0].place)], True),
         "demo-thuong": (["Kinh tế – xã hội"], [ld.place for ld in leaders[1:3]], False),
         "demo-mat": (["Tài nguyên, môi trường và phòng, chống thiên tai"], [], True),
         "demo-toimat": (["Đối ngoại", "Xây dựng Đảng"], [], False),
