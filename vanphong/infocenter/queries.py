@@ -119,7 +119,7 @@ def desk(user: User, today: date, limit: int = 8) -> list[DeskRow]:
         record: Any = d.event if d.alert and d.event is not None else d.item
         rows.append(DeskRow("Cảnh báo tin đáng chú ý" if d.alert else "Tin theo dõi", record.title[:300],
                             record.get_absolute_url(), note="; ".join(d.reasons[:2])[:120],
-                            classification=record.classification, urgent=d.alert))
+                            classification=record.classification))
     return rows
 
 
