@@ -97,7 +97,7 @@ def test_copies_and_a_growing_event(office):
 def test_people_are_linked_to_the_organisation_model_when_one_matches(office):
     bao = Person.objects.create(full_name="Hoàng Gia Bảo")
     do_ingest([raw("https://a.vn/1", "Sạt lở tại Lào Cai", STORY, "Báo A")], actor=office.leader)
-    item = InfoItem.objects.get()
+    item = InfoItem.objects.get(reference="https://a.vn/1")
     assert {p["name"]: p["person"] for p in item.people}["Hoàng Gia Bảo"] == bao.pk
     # Two people of the same name: no guess.
     Person.objects.create(full_name="Hoàng Gia Bảo")
