@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from vanphong.core.desk import DeskRow
 from vanphong.core.models import User
@@ -52,7 +52,8 @@ def events(user: User, f: Filters) -> QuerySet[Event]:
         qs = _having(qs, "fields", f.field)
     if f.place:
         qs = _having(qs, "places", f.place)
-    return qs.order_by("-last_day", "-item_count", "-pk")
+    # Undated events last on every database (PostgreSQL would put NULL first in a descending order).
+    return qs.order_by(F("last_day").desc(nulls_last=True), "-item_count", "-pk")
 
 
 def _having(qs: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
