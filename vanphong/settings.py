@@ -277,6 +277,11 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 # This node's search index (a folder of Tantivy files); each app server keeps its own, following the change log.
 VANPHONG_SEARCH_DIR = Path(envstr("VANPHONG_SEARCH_DIR", str(DATA_DIR / "search"))).resolve()
+# Information centre: watched folders must lie under this folder (a source cannot point at the server's own
+# files); fetching waits at most this long for a site, and reads at most this many bytes of one page or feed.
+VANPHONG_INFO_FOLDER_ROOT = Path(envstr("VANPHONG_INFO_FOLDER_ROOT", str(DATA_DIR / "thong-tin"))).resolve()
+VANPHONG_INFO_FETCH_TIMEOUT = envint("VANPHONG_INFO_FETCH_TIMEOUT", 20)
+VANPHONG_INFO_FETCH_MAX_BYTES = envint("VANPHONG_INFO_FETCH_MAX_BYTES", 5 * 1024 * 1024)
 # Secret documents received are registered with their own incoming numbers (a separate register).
 VANPHONG_SECRET_INCOMING_OWN_REGISTER = envbool("VANPHONG_SECRET_INCOMING_OWN_REGISTER", True)
 # While a node has no index to trust, each search lends the rebuild this long before answering from what is ready.

@@ -29,6 +29,7 @@ DEFAULT_RIGHTS: dict[str, list[str]] = {
                      "programs.approve_appraisal", "petitions.handle_petition", "petitions.reveal_identity"],
     Role.CLERK: ["documents.register_document"],
     Role.PETITIONS_OFFICER: ["petitions.handle_petition"],
+    Role.ANALYST: ["infocenter.manage_sources", "infocenter.add_infoitem"],
     Role.ADMIN: ["security.view_auditevent"],
 }
 

@@ -52,6 +52,8 @@ class Source(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name="người tạo")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The site a feed or page lives on: politeness counts requests per host, across all its sources.
+    host = models.CharField("máy chủ", max_length=255, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -61,6 +63,40 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from urllib.parse import urlsplit
+
+        self.host = (urlsplit(self.url).hostname or "").lower() if self.url else ""
+        super().save(*args, **kwargs)
+
+
+class KeywordRule(models.Model):
+    """One keyword rule an analyst keeps (EMM-style): a phrase and its weight toward a field, or a phrase that
+    places an item in a locality ("vịnh Hạ Long" → Quảng Ninh). Seeded from data/fields.json; the pipeline reads
+    the current rules (infocenter.rules), so a change applies to the next item taken in."""
+
+    class Kind(models.TextChoices):
+        FIELD = "field", "Lĩnh vực"
+        PLACE = "place", "Địa bàn"
+
+    kind = models.CharField("loại quy tắc", max_length=5, choices=Kind.choices, default=Kind.FIELD)
+    target = models.CharField("lĩnh vực, địa bàn", max_length=200)  # a field's name, or a current province
+    phrase = models.CharField("cụm từ", max_length=200)
+    weight = models.FloatField("trọng số", default=1.0)
+    active = models.BooleanField("đang dùng", default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name="người sửa")
+
+    class Meta:
+        ordering = ["kind", "target", "phrase"]
+        verbose_name = "quy tắc phân loại"
+        verbose_name_plural = "quy tắc phân loại"
+        constraints = [models.UniqueConstraint(fields=["kind", "target", "phrase"], name="keywordrule_once")]
+
+    def __str__(self) -> str:
+        return f"{self.phrase} → {self.target} ({self.weight:g})"
 
 
 class Event(ClassifiedRecord):
@@ -74,6 +110,7 @@ class Event(ClassifiedRecord):
     last_day = models.DateField("đến ngày", null=True, blank=True, db_index=True)
     item_count = models.PositiveIntegerField("số tin", default=0)  # copies included
     outlet_count = models.PositiveIntegerField("số cơ quan đưa tin", default=0)
+    outlets = models.JSONField("cơ quan đưa tin", default=list, blank=True)
     people = models.JSONField("nhân vật", default=list, blank=True)  # [{"name", "titles"}]
     organizations = models.JSONField("tổ chức", default=list, blank=True)
     places = models.JSONField("địa bàn", default=list, blank=True)  # current provinces
@@ -189,6 +226,8 @@ class Delivery(models.Model):
     alert = models.BooleanField("cảnh báo", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     seen_at = models.DateTimeField(null=True, blank=True)
+    # The alert's e-mail, sent once (claimed by setting this).
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -22,6 +22,8 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("followup:list", _("Theo dõi, đôn đốc"), "/viec/"),
     ("followup:overdue", _("Quá hạn"), "/viec/qua-han/"),
     ("petitions:list", _("Đơn thư"), "/don-thu/"),
+    ("infocenter:events", _("Thông tin, sự kiện"), "/thong-tin/"),
+    ("infocenter:feed", _("Tin tôi theo dõi"), "/thong-tin/theo-doi/"),
     ("core:people", _("Nhân sự"), "/nhan-su/"),
     ("core:bodies", _("Cơ quan, tổ chức"), "/co-quan/"),
     ("core:places", _("Địa bàn"), "/dia-ban/"),
@@ -29,6 +31,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
 # Shown only to people holding the right named in the fourth element.
 ADMIN_NAVIGATION: list[tuple[str, str, str, str]] = [
     ("security:audit", _("Nhật ký kiểm tra"), "/bao-mat/", "security.view_auditevent"),
+    ("infocenter:sources", _("Nguồn tin"), "/thong-tin/nguon/", "infocenter.manage_sources"),
 ]
 
 

@@ -17,6 +17,7 @@ from vanphong.core.models import Body, Place, Unit, User
 from vanphong.core.notices import unread as unread_notices
 from vanphong.documents import queries as documents_queries
 from vanphong.followup import queries as followup_queries
+from vanphong.infocenter import queries as infocenter_queries
 from vanphong.meetings import queries as meetings_queries
 from vanphong.petitions import reminders as petitions_desk
 from vanphong.programs import appraisal_queries
@@ -48,6 +49,7 @@ def desk_view(request: HttpRequest) -> HttpResponse:
             ("phien-hop", "Hội nghị, phiên họp", meetings_queries.desk(user, today, DESK_CYCLE)),
             ("trien-khai", "Triển khai kết luận, đôn đốc", followup_queries.desk(user, today, DESK_CYCLE)),
             ("don-thu", "Đơn thư đến hạn, quá hạn", petitions_desk.desk(user, today, DESK_CYCLE)),
+            ("thong-tin", "Tin theo dõi, cảnh báo", infocenter_queries.desk(user, today, DESK_CYCLE)),
         ],
         "today": today,
         "awaiting": summary.awaiting,

@@ -37,8 +37,10 @@ class Analysis:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
 
 
-def analyze_one(raw: RawItem) -> Item:
-    """Clean and recognise one item (no copies or events: those need the batch)."""
+def analyze_one(raw: RawItem, rules: fields._Rules | None = None, place_rules: fields.PlaceRules | None = None
+                ) -> Item:
+    """Clean and recognise one item (no copies or events: those need the batch). Ingest passes the analysts'
+    current rules; without them the shipped fields.json applies."""
     cleaned = clean(raw)
     item = Item(source=raw.source, outlet=cleaned.outlet, title=cleaned.title, author=cleaned.author,
                 published=cleaned.published, happened=cleaned.happened, removed=cleaned.removed,
@@ -51,7 +53,11 @@ def analyze_one(raw: RawItem) -> Item:
     tk = tokenize(whole)
     item.people, name_spans = recognise(tk)
     item.places, item.organizations = places_and_organizations(tk, name_spans)
-    item.fields = fields.classify(item.title, item.text)
+    if place_rules is not None:
+        for province in fields.places_by_rules(item.title, item.text, place_rules):
+            if province not in item.places:
+                item.places.append(province)
+    item.fields = fields.classify(item.title, item.text, rules)
     item.notable = fields.is_notable(item.title, item.text)
     return item
 
