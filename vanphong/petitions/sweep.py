@@ -1,6 +1,6 @@
 """Leak-sweep registrations of the petitions' routes."""
 
-from vanphong.petitions.models import PetitionAttachment, PetitionCase, RevealRequest
+from vanphong.petitions.models import Petition, PetitionAttachment, PetitionCase, RepeatDecision, RevealRequest
 from vanphong.security.leak_sweep import RecordParam, register_api, register_page
 
 register_page("petitions:case", pk=RecordParam(PetitionCase))
@@ -10,4 +10,6 @@ register_page("petitions:reveal_request", pk=RecordParam(PetitionCase))
 register_page("petitions:reveal_decide", pk=RecordParam(RevealRequest))
 register_page("petitions:reveal_open", pk=RecordParam(RevealRequest))
 register_page("petitions:attachment", pk=RecordParam(PetitionAttachment))
+register_page("petitions:group", pk=RecordParam(Petition))
+register_page("petitions:ungroup", pk=RecordParam(RepeatDecision))
 register_api("/api/v1/petitions/{case_id}", case_id=RecordParam(PetitionCase))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.petitions import views
+from vanphong.petitions import views, views_repeats
 
 app_name = "petitions"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("de-nghi/<id:pk>/duyet/", views.reveal_decide_view, name="reveal_decide"),
     path("de-nghi/<id:pk>/xem/", views.reveal_open_view, name="reveal_open"),
     path("tep/<id:pk>/", views.attachment_view, name="attachment"),
+    path("don/<id:pk>/gop/", views_repeats.group_view, name="group"),
+    path("gop/<id:pk>/tach/", views_repeats.ungroup_view, name="ungroup"),
 ]

@@ -20,7 +20,7 @@ from vanphong.core.http import acting_user
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Place
 from vanphong.files.http import file_response
-from vanphong.petitions import protection, queries, services
+from vanphong.petitions import protection, queries, repeats, services
 from vanphong.petitions.flows import CASE, HANDLE_RIGHT, REVEAL
 from vanphong.petitions.forms import ClassifyForm, IntakeForm
 from vanphong.petitions.models import Kind, PetitionCase, RevealRequest
@@ -114,6 +114,9 @@ def case_view(request: HttpRequest, pk: int, form: ClassifyForm | None = None) -
         "bodies": Body.objects.valid_on(), "places": Place.objects.filter(valid_to__isnull=True),
         "protected": any(letter.protected for letter, _ in letters),
         "may_request": protection.may_request(user, case) is None, "requests": requests,
+        # The latest letters' likely repeats (petitions.repeats), never naming who wrote them.
+        "offers": [repeats.candidates_for(user, letter) for letter, _ in letters[-5:]] if handler else [],
+        "decisions": repeats.decisions_of(case), "may_group": handler and case.status in repeats.GROUPABLE,
     }, status=400 if form.errors else 200)
 
 

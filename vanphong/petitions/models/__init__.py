@@ -2,9 +2,12 @@
 
 from vanphong.petitions.models.case import Field, Petition, PetitionAttachment, PetitionCase, Sender
 from vanphong.petitions.models.protected import RevealRequest, SealedItem
+from vanphong.petitions.models.repeats import Fingerprint, MatchKey, RepeatDecision
+from vanphong.petitions.models.routing import CaseDocument
 from vanphong.petitions.models.rules import DayType, DeadlineRule, Holiday, Kind, Level, Stage, Track
 
 __all__ = [
-    "DayType", "DeadlineRule", "Field", "Holiday", "Kind", "Level", "Petition", "PetitionAttachment",
-    "PetitionCase", "RevealRequest", "SealedItem", "Sender", "Stage", "Track",
+    "CaseDocument", "DayType", "DeadlineRule", "Field", "Fingerprint", "Holiday", "Kind", "Level", "MatchKey", "Petition",
+    "PetitionAttachment", "PetitionCase", "RepeatDecision", "RevealRequest", "SealedItem", "Sender", "Stage",
+    "Track",
 ]
