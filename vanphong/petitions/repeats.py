@@ -104,7 +104,7 @@ def name_keys(secret: bytes, name: str) -> list[tuple[int, int]]:
         return []
     full = [t for t in tokens if len(t) > 1]
     initials = "".join(sorted(t[0] for t in tokens))
-    out = [(K.NAME_PART, _h(secret, f"p|{initials}|{t}")) for t in sorted(set(full))]
+    out: list[tuple[int, int]] = [(K.NAME_PART, _h(secret, f"p|{initials}|{t}")) for t in sorted(set(full))]
     if len(full) == len(tokens):
         out.append((K.NAME, _h(secret, "n|" + " ".join(sorted(tokens)))))
     return out
@@ -130,7 +130,7 @@ def address_keys(secret: bytes, address: str, place_id: int | None) -> list[tupl
     if not everything:
         return []
     where = place_id or 0
-    out = [(K.ADDRESS, _h(secret, f"a|{where}|{' '.join(sorted(everything))}"))]
+    out: list[tuple[int, int]] = [(K.ADDRESS, _h(secret, f"a|{where}|{' '.join(sorted(everything))}"))]
     if len(street) > 1 or any(t.isdigit() for t in street):
         out.append((K.STREET, _h(secret, f"s|{where}|{' '.join(sorted(street))}")))
     return out

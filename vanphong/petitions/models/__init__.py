@@ -7,7 +7,7 @@ from vanphong.petitions.models.routing import CaseDocument
 from vanphong.petitions.models.rules import DayType, DeadlineRule, Holiday, Kind, Level, Stage, Track
 
 __all__ = [
-    "CaseDocument", "DayType", "DeadlineRule", "Field", "Fingerprint", "Holiday", "Kind", "Level", "MatchKey", "Petition",
-    "PetitionAttachment", "PetitionCase", "RepeatDecision", "RevealRequest", "SealedItem", "Sender", "Stage",
-    "Track",
+    "CaseDocument", "DayType", "DeadlineRule", "Field", "Fingerprint", "Holiday", "Kind", "Level", "MatchKey",
+    "Petition", "PetitionAttachment", "PetitionCase", "RepeatDecision", "RevealRequest", "SealedItem", "Sender",
+    "Stage", "Track",
 ]
