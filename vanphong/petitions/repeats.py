@@ -219,8 +219,8 @@ def index_letter(letter: Petition, people: Iterable[tuple[Identity, int | None]]
     keys = keys_for(secret or match_secret(), people, text)
     MatchKey.objects.filter(petition=letter).delete()
     MatchKey.objects.bulk_create([MatchKey(petition=letter, kind=k, part=p, key=v) for k, p, v in keys.rows])
-    Fingerprint.objects.update_or_create(petition=letter, defaults={"signature": keys.signature,
-                                                                    "name_parts": keys.name_parts})
+    Fingerprint.objects.update_or_create(petition=letter, defaults={
+        "signature": keys.signature, "name_parts": keys.name_parts, "key_id": crypto.current_key_id()})
     return keys
 
 

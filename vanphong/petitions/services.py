@@ -349,9 +349,17 @@ def do_classify(actor: User, case: PetitionCase, c: Classified, locality: Place 
 def check_step(actor: User, case_id: Any, name: str, expected_version: int | None, *, note: str = "",
                data: dict[str, Any] | None = None) -> PetitionCase:
     """Take one step of the case's flow, then bring its deadline up to date (acceptance, an extension)."""
+    from vanphong.petitions import routing
+
     with transaction.atomic():
         case = access_case(actor, case_id, audit=False)
+        before = case.status
         case = CASE.apply(actor, case, name, expected_version=expected_version, note=note, data=data)
+        # The documents a step makes (petitions.routing): the forwarding letter, the notice to the sender.
+        if name == "forward":
+            routing.do_forwarding_letter(actor, case)
+        elif name == "answer":
+            routing.do_notice(actor, case, before)
         deadlines.recompute(case, actor=actor)
         record_changed(case)
     return case

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.petitions import views, views_repeats
+from vanphong.petitions import views, views_repeats, views_routing
 
 app_name = "petitions"
 
@@ -16,4 +16,8 @@ urlpatterns = [
     path("tep/<id:pk>/", views.attachment_view, name="attachment"),
     path("don/<id:pk>/gop/", views_repeats.group_view, name="group"),
     path("gop/<id:pk>/tach/", views_repeats.ungroup_view, name="ungroup"),
+    path("<id:pk>/ket-qua/", views_routing.result_view, name="result"),
+    path("van-ban/<id:pk>/tep/", views_routing.case_file_view, name="case_file"),
+    path("van-ban/<id:pk>/thong-bao.pdf", views_routing.notice_pdf_view, name="notice_pdf"),
+    path("de-nghi/<id:pk>/ban-goc/<id:item_id>/", views_routing.sealed_scan_view, name="sealed_scan"),
 ]

@@ -52,6 +52,8 @@ class Fingerprint(models.Model):
     signature = models.BinaryField()
     # How many name-part keys each sender has, to score a partial name match (order: sender 1, 2 …).
     name_parts = models.CharField(max_length=200, blank=True)
+    # The id of the field key the match keys were derived from: a key rotation rebuilds those of another.
+    key_id = models.CharField(max_length=8, blank=True, db_index=True)
 
     class Meta:
         verbose_name = "dấu vân nội dung đơn"
