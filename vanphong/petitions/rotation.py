@@ -32,9 +32,9 @@ class Rotation:
     left: int = 0  # rows still under another key after this run (a limit stopped it)
 
 
-def _reseal_batch(key_id: str) -> int:
+def _reseal_batch(key_id: str, size: int) -> int:
     with transaction.atomic():
-        ids = list(SealedItem.objects.exclude(key_id=key_id).order_by("pk").values_list("pk", flat=True)[:BATCH])
+        ids = list(SealedItem.objects.exclude(key_id=key_id).order_by("pk").values_list("pk", flat=True)[:size])
         items = list(SealedItem.objects.select_for_update().filter(pk__in=ids).exclude(key_id=key_id))
         for item in items:
             plain = crypto.unseal(item.data, item.context())  # the old key, found by its id among the old keys
@@ -48,10 +48,10 @@ def _text_as_written(letter: Petition) -> str:
     return crypto.unseal(sealed.data, sealed.context()).decode() if sealed else letter.content
 
 
-def _reindex_batch(key_id: str) -> int:
+def _reindex_batch(key_id: str, size: int) -> int:
     with transaction.atomic():
         stale = (Petition.objects.filter(Q(fingerprint__isnull=True) | ~Q(fingerprint__key_id=key_id))
-                 .order_by("pk").values_list("pk", flat=True)[:BATCH])
+                 .order_by("pk").values_list("pk", flat=True)[:size])
         letters = list(Petition.objects.select_for_update().filter(pk__in=list(stale)))
         secret = repeats.match_secret()
         for letter in letters:
@@ -67,7 +67,7 @@ def do_rotate(actor: object = None, *, limit: int | None = None,
     done = Rotation(key_id)
     for step, attr in ((_reseal_batch, "resealed"), (_reindex_batch, "reindexed")):
         while limit is None or getattr(done, attr) < limit:
-            n = step(key_id)
+            n = step(key_id, BATCH if limit is None else min(BATCH, limit - getattr(done, attr)))
             if not n:
                 break
             setattr(done, attr, getattr(done, attr) + n)

@@ -60,8 +60,9 @@ def purge_plain_file(actor: User | None, stored: StoredFile) -> bool:
     commit, so a rollback keeps everything as it was. A file something else still uses (the same bytes attached
     to a document) stays, and the audit says so."""
     users = 0
-    for rel in StoredFile._meta.related_objects:
-        if rel.one_to_many or rel.one_to_one:
+    # Every foreign key to the store, those without a reverse name ("+") too.
+    for rel in StoredFile._meta.get_fields(include_hidden=True):
+        if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one):
             users += rel.related_model._default_manager.filter(**{rel.field.name: stored}).count()
     if users:
         record_event("petitions.plain_scan_kept", actor=actor, obj=stored, new={"still_used_by": users})

@@ -98,5 +98,4 @@ def sealed_scan_view(request: HttpRequest, pk: int, item_id: int) -> HttpRespons
     response = HttpResponse(data, content_type=mime_type or "application/octet-stream")
     response["Content-Disposition"] = content_disposition(name, inline=False)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
     return response
