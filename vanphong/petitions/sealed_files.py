@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ForeignObjectRel
 
 from vanphong.core.errors import Forbidden, ServiceError
 from vanphong.core.models import User
@@ -62,7 +63,7 @@ def purge_plain_file(actor: User | None, stored: StoredFile) -> bool:
     users = 0
     # Every foreign key to the store, those without a reverse name ("+") too.
     for rel in StoredFile._meta.get_fields(include_hidden=True):
-        if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one):
+        if isinstance(rel, ForeignObjectRel) and (rel.one_to_many or rel.one_to_one):
             users += rel.related_model._default_manager.filter(**{rel.field.name: stored}).count()
     if users:
         record_event("petitions.plain_scan_kept", actor=actor, obj=stored, new={"still_used_by": users})

@@ -115,7 +115,8 @@ def case_view(request: HttpRequest, pk: int, form: ClassifyForm | None = None) -
         "protected": any(letter.protected for letter, _ in letters),
         "may_request": protection.may_request(user, case) is None, "requests": requests,
         # The latest letters' likely repeats (petitions.repeats), never naming who wrote them.
-        "offers": [repeats.candidates_for(user, letter) for letter, _ in letters[-5:]] if handler else [],
+        "offers": [o for o in (repeats.candidates_for(user, letter) for letter, _ in letters[-5:])
+                   if o.cases or o.hidden] if handler else [],
         "decisions": repeats.decisions_of(case), "may_group": handler and case.status in repeats.GROUPABLE,
         "case_documents": _case_documents(user, case),
     }, status=400 if form.errors else 200)
