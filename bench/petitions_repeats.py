@@ -265,12 +265,22 @@ def seed(size: int, probes: int, workers: int) -> tuple[Any, list[int], list[int
             letters = Petition.objects.bulk_create(letters, batch_size=2000)
             letter_ids += [x.pk for x in letters]
             chunk = keys[start:start + batch]
-            # The keys by executemany: ten million model objects would cost more than the database's work.
+            # The keys by executemany (COPY on PostgreSQL): ten million model objects would cost more than the
+            # database's own work.
+            key_rows = [(x.pk, k, p, v) for x, ks in zip(letters, chunk, strict=True) for k, p, v in ks.rows]
+            print_rows = [(x.pk, ks.signature, ks.name_parts, key_id) for x, ks in zip(letters, chunk, strict=True)]
             with connection.cursor() as cursor:
-                cursor.executemany(key_sql, [(x.pk, k, p, v) for x, ks in zip(letters, chunk, strict=True)
-                                             for k, p, v in ks.rows])
-                cursor.executemany(print_sql, [(x.pk, ks.signature, ks.name_parts, key_id)
-                                               for x, ks in zip(letters, chunk, strict=True)])
+                if connection.vendor == "postgresql":
+                    raw = cursor.cursor
+                    for table, columns, data in ((key_table, f"petition_id, kind, part, {q('key')}", key_rows),
+                                                 (print_table, "petition_id, signature, name_parts, key_id",
+                                                  print_rows)):
+                        with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                            for row in data:
+                                copy.write_row(row)
+                else:
+                    cursor.executemany(key_sql, key_rows)
+                    cursor.executemany(print_sql, print_rows)
         if start % 100_000 == 0:
             say(f"bench: petitions: {start + len(rows):,} letters written")
     with connection.schema_editor() as editor:

@@ -156,3 +156,18 @@ def test_several_senders_each_match(officer):
     again = letter(officer, senders=[SenderIn("LY THI HAI", "thon Thuong, xa Hoa An, Cao Bang")],
                    content="Kiến nghị riêng về học bổng cho con.")
     assert cases_offered(officer, again) == [earlier.case.pk]
+
+
+def test_the_api_offers_the_repeats_of_a_letter_it_registers_without_the_sender(officer):
+    earlier = letter(officer, name="Phạm Thị Bímật", address="Số 88 đường Kínđáo, tỉnh Hà Nam", kind="to_cao",
+                     content="Tôi tố cáo ông Đinh Văn Sai nhận hối lộ khi cấp phép xây dựng.")
+    client = Client()
+    client.force_login(officer)
+    response = client.post("/api/v1/petitions", {
+        "channel": "thu_dien_tu", "kind": "to_cao", "content": "Tiếp tục tố cáo ông Đinh Văn Sai.",
+        "senders": [{"name": "PHAM THI BIMAT", "address": "88 Kinđáo, Ninh Bình"}]}, content_type="application/json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert [r["case_id"] for r in body["repeats"]] == [earlier.case.pk] and body["repeats"][0]["protected"]
+    text = response.content.decode().lower()
+    assert "bimat" not in text and "bímật" not in text and "kinđáo" not in text
