@@ -77,6 +77,7 @@ bench: install
 	$(BIN)/python bench/cycle_programme.py
 	$(BIN)/python bench/info.py
 	$(BIN)/python bench/petitions_report.py
+	$(BIN)/python bench/petitions_repeats.py
 
 clean:
 	rm -rf $(VENV) node_modules var test-artifacts

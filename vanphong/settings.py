@@ -45,6 +45,14 @@ try:
     _parse_field_key(VANPHONG_FIELD_KEY)
 except ValueError as exc:
     raise EnvError(f"VANPHONG_FIELD_KEY: {exc}.") from None
+# While a key is changed (`vanphong rotate_field_key`): the earlier key(s), comma-separated, which may still open
+# what they sealed; nothing is sealed with them. Remove them once the rotation has finished.
+VANPHONG_FIELD_OLD_KEYS = envlist("VANPHONG_FIELD_OLD_KEYS")
+for _n, _old in enumerate(VANPHONG_FIELD_OLD_KEYS, start=1):
+    try:
+        _parse_field_key(_old)
+    except ValueError as exc:
+        raise EnvError(f"VANPHONG_FIELD_OLD_KEYS (khóa thứ {_n}): {exc}.") from None
 
 # --- VănPhòng's own settings -------------------------------------------------------------------------------
 CLASSIFICATION_NAMES = ("THUONG", "MAT", "TOI_MAT", "TUYET_MAT")

@@ -91,7 +91,7 @@ def test_a_complaint_classified_as_a_denunciation_is_protected_from_then_on(offi
     # Classifying again changes nothing more.
     case = check_classify(officer, case.pk, case.version, Classified(kind="to_cao"))
     assert case.letters.get().sealed.filter(kind=SealedItem.Kind.CONTENT).count() == 1
-    assert StoredFile.objects.count() == 1  # the blob stays in the store (content-addressed), unreachable here
+    assert StoredFile.objects.count() == 0  # the plain copy is purged from the store (petitions.sealed_files)
 
 
 def test_a_complaints_sender_is_shown_to_those_who_see_the_case(officer):

@@ -113,12 +113,23 @@ class LetterIn(Schema):
     unit_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
+class RepeatOut(Schema):
+    """A case with a likely repeat of the letter just registered: never who wrote it, only why."""
+
+    classification: str  # the other case's
+    case_id: int
+    letters: list[str]  # "số/năm" of its matching letters
+    protected: bool
+    reasons: list[str]
+
+
 class RegisteredOut(Schema):
     classification: str
     case: CaseDetailOut
     letter_id: int
     number: int
     notices: list[str]
+    repeats: list[RepeatOut]
 
 
 class CaseFilters(Schema):
@@ -152,5 +163,9 @@ def register_letter(request: HttpRequest, data: LetterIn) -> Status:
                                            for s in data.senders],
         kind=data.kind, protect=data.protect, case_id=data.case_id,
         classification=Classification[data.classification], unit=unit))
+    repeats = [{"classification": Classification(c.case.classification).name, "case_id": c.case.pk,
+                "letters": [f"{m.number}/{m.year}" for m in c.letters],
+                "protected": any(m.protected for m in c.letters), "reasons": c.best.reasons} for c in done.repeats]
     return Status(201, {"classification": Classification(done.case.classification).name, "case": done.case,
-                        "letter_id": done.letter.pk, "number": done.letter.number, "notices": done.notices})
+                        "letter_id": done.letter.pk, "number": done.letter.number, "notices": done.notices,
+                        "repeats": repeats})

@@ -1,6 +1,7 @@
 """The flows of a petition case and of a request to reveal a denouncer, as workflow machines.
 
-Case: received → being classified → forwarded to the competent body (not within our competence), accepted for
+Case: received → being classified → forwarded to the competent body (not within our competence; its acceptance
+is then recorded as the case's), accepted for
 resolution (the deadline then runs from acceptance), or not accepted (with the reason); accepted → extended (as
 often as the rule allows) → resolved (the result) → the sender answered → closed. Reveal request: requested →
 approved by another holder of the right, or refused.
@@ -37,7 +38,8 @@ def _answerable(user: Any, case: PetitionCase) -> str | None:
 def _accept(user: Any, case: PetitionCase, data: Any) -> None:
     if not case.kind:
         raise ServiceError("Hãy phân loại đơn (khiếu nại, tố cáo, kiến nghị, phản ánh) trước khi thụ lý.", field="kind")
-    if case.outside_competence:
+    # A forwarded case is accepted by the competent body: the office records it, and follows the deadline.
+    if case.outside_competence and case.status != S.FORWARDED:
         raise ServiceError("Đơn không thuộc thẩm quyền: hãy chuyển đơn đến cơ quan có thẩm quyền thay vì thụ lý.")
     accepted_on = data.get("accepted_on") or timezone.localdate()
     if accepted_on > timezone.localdate():
@@ -81,7 +83,7 @@ CASE = Machine("petitions.case", {s.value: str(s.label) for s in S}, snapshot=_s
     Transition("classify", (S.RECEIVED,), S.CLASSIFYING, "Bắt đầu phân loại", _handler),
     Transition("forward", (S.RECEIVED, S.CLASSIFYING), S.FORWARDED, "Chuyển đơn đến cơ quan có thẩm quyền", _handler,
                effect=_forward),
-    Transition("accept", (S.CLASSIFYING,), S.ACCEPTED, "Thụ lý giải quyết", _handler, effect=_accept),
+    Transition("accept", (S.CLASSIFYING, S.FORWARDED), S.ACCEPTED, "Thụ lý giải quyết", _handler, effect=_accept),
     Transition("not_accept", (S.RECEIVED, S.CLASSIFYING), S.NOT_ACCEPTED, "Không thụ lý", _handler,
                effect=_not_accepted, needs_note=True, style="warning"),
     Transition("extend", (S.ACCEPTED, S.EXTENDED), S.EXTENDED, "Gia hạn giải quyết", _handler, effect=_extend,

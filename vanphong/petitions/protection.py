@@ -161,10 +161,15 @@ def protect_letter(actor: User | None, letter: Petition) -> bool:
         letter.protected = True
         letter.save(update_fields=["content", "protected"])
         moved = 0
+        from vanphong.petitions.sealed_files import purge_plain_file
+
         for attachment in letter.attachments.filter(role=PetitionAttachment.Role.SCAN).select_related("file"):
             with attachment.file.open() as f:
                 seal_scan(letter, Scan(attachment.name, f.read(), attachment.file.sha256, attachment.file.mime_type))
+            stored = attachment.file
             attachment.delete()
+            # The plain copy (and its extracted text) would otherwise stay in the store, unlinked but readable.
+            purge_plain_file(actor, stored)
             moved += 1
         case = letter.case
         redacted_title = redact(case.title, people)

@@ -15,7 +15,9 @@ from vanphong.security import policy
 
 
 def visible_cases(user: User) -> QuerySet[PetitionCase]:
-    qs = PetitionCase.objects.select_related("locality").annotate(letter_count=Count("letters"))
+    # A case grouped into another (its one letter moved there) is kept for ungrouping, not listed.
+    qs = (PetitionCase.objects.filter(merged_into__isnull=True).select_related("locality")
+          .annotate(letter_count=Count("letters")))
     # A GROUP BY query ignores Meta.ordering: said again, so pages of the list never overlap.
     return policy.visible(user, qs.order_by("-received_on", "-pk"))
 

@@ -19,7 +19,7 @@ from vanphong.core.models import Body, Place, Unit, User
 from vanphong.core.queries import place_for_name
 from vanphong.documents.numbering import Sequence, take
 from vanphong.files.services import check_store_file
-from vanphong.petitions import deadlines, protection
+from vanphong.petitions import deadlines, protection, repeats
 from vanphong.petitions.flows import CASE, HANDLE_RIGHT
 from vanphong.petitions.models import (
     Field,
@@ -82,6 +82,8 @@ class Registered:
     letter: Petition
     case: PetitionCase
     notices: list[str]
+    # The cases with a likely repeat of the letter that the person may see (petitions.repeats), to offer.
+    repeats: list[Any] = field(default_factory=list)
 
 
 def person_name(text: str) -> str:
@@ -233,6 +235,9 @@ def do_register_letter(actor: User, i: Intake, case: PetitionCase | None, receiv
             protection.seal_identity(sender, identity)
         if protect:
             protection.seal_content(letter, content)
+        # The keys to find this letter's repeats, made while its senders are in hand (never stored in the clear).
+        repeats.index_letter(letter, [(identity, place.pk if place else None) for identity, place in people],
+                             content)
         for name, item in scans:
             if protect:
                 protection.seal_scan(letter, item)
@@ -251,7 +256,11 @@ def do_register_letter(actor: User, i: Intake, case: PetitionCase | None, receiv
             "senders": len(people), "anonymous": letter.anonymous, "protected": protect,
             "files": len(scans) + len(enclosures), "new_case": new_case})
         record_changed(case)
-    return Registered(letter, case, notices)
+        offer = repeats.candidates_for(actor, letter)
+    if offer.cases or offer.hidden:
+        notices.append(f"Có {len(offer.cases) + offer.hidden} vụ việc có thể trùng với đơn này (cùng người gửi hoặc "
+                       "cùng nội dung): xem mục “Đơn có thể trùng” trên trang vụ việc để gộp hoặc ghi không trùng.")
+    return Registered(letter, case, notices, offer.cases)
 
 
 # --- classification -------------------------------------------------------------------------------------------
@@ -340,9 +349,17 @@ def do_classify(actor: User, case: PetitionCase, c: Classified, locality: Place 
 def check_step(actor: User, case_id: Any, name: str, expected_version: int | None, *, note: str = "",
                data: dict[str, Any] | None = None) -> PetitionCase:
     """Take one step of the case's flow, then bring its deadline up to date (acceptance, an extension)."""
+    from vanphong.petitions import routing
+
     with transaction.atomic():
         case = access_case(actor, case_id, audit=False)
+        before = case.status
         case = CASE.apply(actor, case, name, expected_version=expected_version, note=note, data=data)
+        # The documents a step makes (petitions.routing): the forwarding letter, the notice to the sender.
+        if name == "forward":
+            routing.do_forwarding_letter(actor, case)
+        elif name == "answer":
+            routing.do_notice(actor, case, before)
         deadlines.recompute(case, actor=actor)
         record_changed(case)
     return case

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.petitions import views
+from vanphong.petitions import views, views_repeats, views_routing
 
 app_name = "petitions"
 
@@ -14,6 +14,12 @@ urlpatterns = [
     path("de-nghi/<id:pk>/duyet/", views.reveal_decide_view, name="reveal_decide"),
     path("de-nghi/<id:pk>/xem/", views.reveal_open_view, name="reveal_open"),
     path("tep/<id:pk>/", views.attachment_view, name="attachment"),
+    path("don/<id:pk>/gop/", views_repeats.group_view, name="group"),
+    path("gop/<id:pk>/tach/", views_repeats.ungroup_view, name="ungroup"),
+    path("<id:pk>/ket-qua/", views_routing.result_view, name="result"),
+    path("van-ban/<id:pk>/tep/", views_routing.case_file_view, name="case_file"),
+    path("van-ban/<id:pk>/thong-bao.pdf", views_routing.notice_pdf_view, name="notice_pdf"),
+    path("de-nghi/<id:pk>/ban-goc/<id:item_id>/", views_routing.sealed_scan_view, name="sealed_scan"),
 ]
 
 # Citizen reception and reports (views_reception, views_reports).

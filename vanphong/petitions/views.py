@@ -20,7 +20,7 @@ from vanphong.core.http import acting_user
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Place
 from vanphong.files.http import file_response
-from vanphong.petitions import protection, queries, services
+from vanphong.petitions import protection, queries, repeats, routing, services
 from vanphong.petitions.flows import CASE, HANDLE_RIGHT, REVEAL
 from vanphong.petitions.forms import ClassifyForm, IntakeForm
 from vanphong.petitions.models import Kind, PetitionCase, RevealRequest
@@ -114,7 +114,21 @@ def case_view(request: HttpRequest, pk: int, form: ClassifyForm | None = None) -
         "bodies": Body.objects.valid_on(), "places": Place.objects.filter(valid_to__isnull=True),
         "protected": any(letter.protected for letter, _ in letters),
         "may_request": protection.may_request(user, case) is None, "requests": requests,
+        # The latest letters' likely repeats (petitions.repeats), never naming who wrote them.
+        "offers": [o for o in (repeats.candidates_for(user, letter) for letter, _ in letters[-5:])
+                   if o.cases or o.hidden] if handler else [],
+        "decisions": repeats.decisions_of(case), "may_group": handler and case.status in repeats.GROUPABLE,
+        "case_documents": _case_documents(user, case),
     }, status=400 if form.errors else 200)
+
+
+def _case_documents(user: Any, case: PetitionCase) -> list[Any]:
+    items = list(case.documents.select_related("document", "file"))
+    may_print = routing.notice_refusal(user, case) is None
+    for item in items:
+        item.shown = item.document is not None and policy.can_view(user, item.document)  # type: ignore[attr-defined]
+        item.may_print = may_print  # type: ignore[attr-defined]
+    return items
 
 
 def _version(request: HttpRequest) -> int:

@@ -53,6 +53,32 @@ def _key() -> bytes:
     return parse_key(settings.VANPHONG_FIELD_KEY)
 
 
+def current_key_id() -> str:
+    """The id (hex) of the key values are sealed with now."""
+    return key_id(_key()).hex()
+
+
+def token_key_id(token: bytes | memoryview) -> str:
+    """The id (hex) of the key a sealed value was sealed with."""
+    return bytes(token)[1:1 + KEY_ID_BYTES].hex()
+
+
+def _key_for(token: bytes) -> bytes:
+    """The configured key that sealed `token`: the current one, or during a rotation one of the earlier keys
+    (VANPHONG_FIELD_OLD_KEYS)."""
+    from django.conf import settings
+
+    current = _key()
+    wanted = token[1:1 + KEY_ID_BYTES]
+    if wanted == key_id(current):
+        return current
+    for text in getattr(settings, "VANPHONG_FIELD_OLD_KEYS", ()):
+        old = parse_key(text)
+        if key_id(old) == wanted:
+            return old
+    return current
+
+
 def seal(plain: bytes, context: str, *, key: bytes | None = None) -> bytes:
     key = key or _key()
     nonce = os.urandom(NONCE_BYTES)
@@ -61,8 +87,8 @@ def seal(plain: bytes, context: str, *, key: bytes | None = None) -> bytes:
 
 
 def unseal(token: bytes | memoryview, context: str, *, key: bytes | None = None) -> bytes:
-    key = key or _key()
     token = bytes(token)
+    key = key or _key_for(token)
     if len(token) < HEADER + 16 or token[0] != FORMAT:
         raise CryptoError("Dữ liệu mã hóa bị hỏng (sai định dạng).")
     if token[1:1 + KEY_ID_BYTES] != key_id(key):

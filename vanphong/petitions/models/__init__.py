@@ -10,16 +10,21 @@ from vanphong.petitions.models.reception import (
     ReceptionVisitor,
     SealedVisitor,
 )
+from vanphong.petitions.models.repeats import Fingerprint, MatchKey, RepeatDecision
+from vanphong.petitions.models.routing import CaseDocument
 from vanphong.petitions.models.rules import DayType, DeadlineRule, Holiday, Kind, Level, Stage, Track
 
 __all__ = [
+    "CaseDocument",
     "CaseReminder",
     "DayType",
     "DeadlineRule",
     "Field",
+    "Fingerprint",
     "Holiday",
     "Kind",
     "Level",
+    "MatchKey",
     "Petition",
     "PetitionAttachment",
     "PetitionCase",
@@ -27,6 +32,7 @@ __all__ = [
     "ReceptionLevel",
     "ReceptionRule",
     "ReceptionVisitor",
+    "RepeatDecision",
     "RevealRequest",
     "SealedItem",
     "SealedVisitor",

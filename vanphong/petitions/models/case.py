@@ -82,6 +82,10 @@ class PetitionCase(ClassifiedRecord):
     deadline = models.DateField("hạn", null=True, blank=True)
     deadline_rule = models.ForeignKey(DeadlineRule, null=True, blank=True, on_delete=models.PROTECT,
                                       related_name="cases", verbose_name="quy định thời hạn")
+    # A case whose only letter was grouped into another (petitions.repeats): kept, for ungrouping, but no
+    # longer listed or counted.
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="đã gộp vào vụ việc")
 
     class Meta:
         ordering = ["-received_on", "-pk"]
