@@ -56,7 +56,9 @@ def test_the_desk_asks_as_many_queries_with_much_work_as_with_little(office):
     more_work(office, 12)
     much = desk_queries(client)
     assert len(much) == len(little), "\n".join(much)
-    assert len(much) <= 20
+    # A ceiling: the session and person, then one or two queries per section (văn thư, tasks, programme items,
+    # appraisal, meetings, follow-up, letters, watched news, notices). A new section raises it knowingly.
+    assert len(much) <= 22, "\n".join(much)
 
 
 def test_a_reminder_about_a_task_the_person_may_not_see_stays_off_the_desk(office):

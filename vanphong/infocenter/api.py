@@ -13,13 +13,15 @@ from vanphong.core.http import acting_user
 from vanphong.core.ids import MAX_ID
 from vanphong.core.pagination import MAX_PAGE_SIZE, Pages
 from vanphong.infocenter import queries, services
-from vanphong.infocenter.models import Event, InfoItem
+from vanphong.infocenter.models import Delivery, Event, InfoItem
 from vanphong.security.classification import Classification
 
 router = Router(tags=["Trung tâm thông tin"])
 
 
-class PersonOut(Schema):
+class PersonMention(Schema):
+    """A person named in an item, with the titles it gives them (part of an item, not a record of its own)."""
+
     name: str
     titles: list[str]
     person: int | None = None
@@ -56,7 +58,7 @@ class ItemOut(Schema):
     fields: list[str]
     places: list[str]
     organizations: list[str]
-    people: list[PersonOut]
+    people: list[PersonMention]
     notable: bool
     event_id: int | None
     copy_of_id: int | None
@@ -71,7 +73,7 @@ class ItemDetailOut(ItemOut):
     removed: list[str]
 
 
-class TimelineOut(Schema):
+class TimelineEntry(Schema):
     item: ItemOut
     day: date | None
     outlets: list[str]
@@ -79,9 +81,9 @@ class TimelineOut(Schema):
 
 
 class EventDetailOut(EventOut):
-    people: list[PersonOut]
+    people: list[PersonMention]
     organizations: list[str]
-    timeline: list[TimelineOut]
+    timeline: list[TimelineEntry]
 
 
 class EventFilters(Schema):
@@ -92,6 +94,7 @@ class EventFilters(Schema):
 
 class FeedOut(Schema):
     id: int
+    classification: str  # the item's: a delivery is as secret as what it delivers
     item: ItemOut
     event_id: int | None
     reasons: list[str]
@@ -100,11 +103,16 @@ class FeedOut(Schema):
     seen_at: datetime | None
 
 
+    @staticmethod
+    def resolve_classification(obj: Delivery) -> str:
+        return Classification(obj.item.classification).name
+
+
 class SeenIn(Schema):
     ids: list[int] | None = None  # None: all unseen
 
 
-class SeenOut(Schema):
+class SeenCount(Schema):
     marked: int
 
 
@@ -136,7 +144,7 @@ def list_feed(request: HttpRequest, unseen: bool = False) -> Any:
     return queries.feed(acting_user(request), unseen_only=unseen)
 
 
-@router.post("/feed/seen", response=SeenOut, summary="Đánh dấu tin trong luồng của bạn là đã xem")
+@router.post("/feed/seen", response=SeenCount, summary="Đánh dấu tin trong luồng của bạn là đã xem")
 def feed_seen(request: HttpRequest, data: SeenIn) -> dict[str, int]:
     ids = [i for i in data.ids if 0 < i <= MAX_ID][:500] if data.ids is not None else None
     return {"marked": services.do_mark_seen(acting_user(request), ids)}
