@@ -87,7 +87,7 @@ def create_view(request: HttpRequest) -> HttpResponse:
 def _page_context(user: User, b: Bulletin) -> dict[str, Any]:
     entries = queries.entries_of(b)
     files = {a.kind: a for a in b.document.attachments.all()} if b.document_id and b.document else {}
-    return {"b": b, "sections": queries.sections_of(entries, lambda e: e.section), "moves": BULLETIN.available(user, b),
+    return {"b": b, "sections": queries.sections_of(entries, queries.section_of), "moves": BULLETIN.available(user, b),
             "timeline": BULLETIN.timeline(b), "may_edit": may_edit(user, b),
             "docx": files.get(Attachment.Kind.RENDERED_DOCX), "pdf": files.get(Attachment.Kind.RENDERED_PDF)}
 
@@ -242,7 +242,7 @@ def file_view(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
     user = acting_user(request)
     b = queries.access_bulletin(user, pk, address=_address(request))
     wanted = {"docx": Attachment.Kind.RENDERED_DOCX, "pdf": Attachment.Kind.RENDERED_PDF}.get(kind)
-    if wanted is None or b.document_id is None:
+    if wanted is None or b.document is None:
         raise Http404
     attachment = b.document.attachments.filter(kind=wanted).select_related("file").order_by("-added_at").first()
     if attachment is None:

@@ -24,9 +24,9 @@ from vanphong.documents.flows import OUTGOING
 from vanphong.documents.models import Attachment, Document, DocumentType, Issuer
 from vanphong.documents.render import Heading, Layout, Paragraph, render_docx, render_pdf
 from vanphong.files.services import check_store_file
+from vanphong.infocenter import search_bulletins  # noqa: F401 - registers the search type record_changed needs
 from vanphong.infocenter.bulletins import queries
 from vanphong.infocenter.models import Bulletin
-from vanphong.infocenter import search_bulletins  # noqa: F401 - registers the search type record_changed needs
 from vanphong.search.changes import record_changed
 from vanphong.security.audit import record_event
 from vanphong.security.classification import Classification
@@ -70,7 +70,7 @@ def body_text(b: Bulletin) -> tuple[str, tuple[Heading | Paragraph, ...]]:
                 blocks.append(Paragraph(line.strip()))
 
     para(b.intro)
-    sections = queries.sections_of(queries.entries_of(b), lambda e: e.section)
+    sections = queries.sections_of(queries.entries_of(b), queries.section_of)
     number = 0
     for n, section in enumerate(sections):
         label = ROMAN[n] if n < len(ROMAN) else str(n + 1)
@@ -105,8 +105,11 @@ def layout_for(doc: Document, b: Bulletin, blocks: tuple[Heading | Paragraph, ..
 
 
 def issue(actor: User, b: Bulletin, data: Mapping[str, Any]) -> Document:
-    users: list[User] = list(data.get("reader_users") or [])
-    units: list[Any] = list(data.get("reader_units") or [])
+    from vanphong.core.models import Unit
+
+    users = list(User.objects.filter(pk__in=data.get("reader_users") or [], is_active=True)
+                 .select_related("person").order_by("person__full_name", "pk"))
+    units = list(Unit.objects.filter(pk__in=data.get("reader_units") or [], is_active=True).order_by("name"))
     if not users and not units:
         raise ServiceError("Hãy chọn người hoặc đơn vị nhận bản tin.", field="readers")
     level = Classification(b.classification)

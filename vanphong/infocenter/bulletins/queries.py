@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -62,9 +61,10 @@ def bulletins(user: Any) -> QuerySet[Bulletin]:
 
 def access_bulletin(user: Any, pk: Any, *, lock: bool = False, audit: bool = True, address: str = "") -> Bulletin:
     """One bulletin the person may see, or Http404."""
-    if parse_id(pk) is None or not bulletins(user).filter(pk=parse_id(pk)).exists():
-        from django.http import Http404
+    from django.http import Http404
 
+    found = parse_id(pk)
+    if found is None or not bulletins(user).filter(pk=found).exists():
         raise Http404
     return policy.access(user, Bulletin.objects.select_related("created_by__person", "approved_by__person",
                                                                "document"),
@@ -94,10 +94,18 @@ def bulletin_list(user: Any, f: Filters) -> QuerySet[Bulletin]:
     return qs
 
 
+def section_of(entry: BulletinEntry) -> str:
+    """The section an entry is printed in: the one the editor chose, else the first field of its event or item."""
+    if entry.section:
+        return entry.section
+    source = entry.event or entry.item
+    return source.fields[0] if source is not None and source.fields else OTHER_SECTION
+
+
 def entries_of(bulletin: Bulletin) -> list[BulletinEntry]:
     """The entries in print order: by section (the order of fields), then position."""
     entries = list(bulletin.entries.select_related("event", "item"))
-    entries.sort(key=lambda e: (section_order(e.section or OTHER_SECTION), e.position, e.pk))
+    entries.sort(key=lambda e: (section_order(section_of(e)), e.position, e.pk))
     return entries
 
 
@@ -139,6 +147,3 @@ def items_for_summary(user: Any, event: Event, ceiling: int) -> list[InfoItem]:
     return list(policy.visible(user, event.items.filter(copy_of__isnull=True, classification__lte=ceiling))
                 .order_by("published", "received_at", "pk")[:30])
 
-
-def period_days(day: date) -> date:
-    return day

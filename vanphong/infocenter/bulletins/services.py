@@ -253,10 +253,11 @@ def check_remove_entry(actor: User, bulletin_id: Any, expected_version: int, ent
         entry = b.entries.filter(pk=parse_id(entry_id) or 0).first()
         if entry is None:
             raise ServiceError("Mục này không còn trong bản tin; hãy tải lại trang.")
+        removed = entry.pk
         entry.delete()
         _bump(b)
         record_event("infocenter.bulletin_entry_removed", actor=actor, obj=b,
-                     new={"entry": parse_id(entry_id), "version": b.version})
+                     new={"entry": removed, "version": b.version})
     return b
 
 
@@ -267,7 +268,7 @@ def check_regenerate(actor: User, bulletin_id: Any, expected_version: int, entry
         entry = b.entries.select_related("event").filter(pk=parse_id(entry_id) or 0).first()
         if entry is None or entry.event is None:
             raise ServiceError("Mục này không có sự kiện để tóm tắt lại.")
-        if not queries.visible_events(actor).filter(pk=entry.event_id).exists():
+        if not queries.visible_events(actor).filter(pk=entry.event.pk).exists():
             raise ServiceError("Bạn không xem được sự kiện của mục này nên không tóm tắt lại được.")
         _, entry.summary = draft_entry(actor, b, entry.event)
         entry.save()
@@ -301,7 +302,8 @@ def check_step(actor: User, bulletin_id: Any, step: str, expected_version: int |
     b = queries.access_bulletin(actor, bulletin_id, audit=False)
     data: dict[str, Any] = {}
     if readers is not None:
-        data = {"reader_users": readers.users, "reader_units": readers.units}
+        # Ids, not rows: the step's history keeps its data as JSON (who received the bulletin).
+        data = {"reader_users": [u.pk for u in readers.users], "reader_units": [u.pk for u in readers.units]}
     result: Bulletin = BULLETIN.apply(actor, b, step, expected_version=expected_version, note=note, data=data)
     return result
 

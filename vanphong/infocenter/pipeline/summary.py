@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from vanphong.infocenter.pipeline.events import stopwords
 from vanphong.text import fold, normalize
@@ -86,7 +87,7 @@ def _terms(sentence: str) -> list[str]:
     words = [w for w in _WORD.findall(fold(sentence)) if not w.isdigit()]
     out = [w for w in words if w not in stop]
     # Two-syllable words ("kinh te", "dai hoi") carry most of the meaning of Vietnamese text.
-    out += [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False) if a not in stop or b not in stop]
+    out += [f"{a}_{b}" for a, b in pairwise(words) if a not in stop or b not in stop]
     return out
 
 
