@@ -138,6 +138,7 @@ OFFICE_PARTS = (
     "tests.meetings.office_part",
     "tests.followup.office_part",
     "tests.petitions.office_part",
+    "tests.infocenter.bulletin_office_part",
 )
 
 

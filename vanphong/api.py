@@ -114,6 +114,7 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 from vanphong.core.api import router as core_router  # noqa: E402
 from vanphong.documents.api import router as documents_router  # noqa: E402
 from vanphong.followup.api import router as followup_router  # noqa: E402
+from vanphong.infocenter.api_bulletins import router as bulletins_router  # noqa: E402
 from vanphong.meetings.api import router as meetings_router  # noqa: E402
 from vanphong.petitions.api import router as petitions_router  # noqa: E402
 from vanphong.programs.api import router as programs_router  # noqa: E402
@@ -125,4 +126,5 @@ api.add_router("/documents", documents_router)
 api.add_router("/", programs_router)
 api.add_router("/meetings", meetings_router)
 api.add_router("/petitions", petitions_router)
+api.add_router("/infocenter/bulletins", bulletins_router)
 api.add_router("/", web_router)

@@ -7,4 +7,5 @@ for _name in ("bulletin", "bulletin_edit", "bulletin_add", "bulletin_save", "bul
               "bulletin_step"):
     register_page(f"infocenter:{_name}", pk=RecordParam(Bulletin))
 register_page("infocenter:bulletin_file", pk=RecordParam(Bulletin), kind=ValueParam(lambda: ["docx", "pdf"]))
-register_api("/api/v1/infocenter/bulletins/{bulletin_id}", bulletin_id=RecordParam(Bulletin))
+for _path in ("", "/events", "/steps"):
+    register_api(f"/api/v1/infocenter/bulletins/{{bulletin_id}}{_path}", bulletin_id=RecordParam(Bulletin))
