@@ -14,8 +14,8 @@ def add(office: Any) -> None:
     leader = office.users["leader"]
     for n, (key, level) in enumerate(LEVELS.items(), start=1):
         word = marker("cycbt" + key)
-        b = Bulletin.objects.create(kind=Bulletin.Kind.DAILY, number=n, year=2026, title=f"Bản tin {word}",
-                                    period_start=date(2026, 11, n), period_end=date(2026, 11, n),
+        b = Bulletin.objects.create(kind=Bulletin.Kind.DAILY, number=n, year=2020, title=f"Bản tin {word}",
+                                    period_start=date(2020, 11, n), period_end=date(2020, 11, n),
                                     status=Bulletin.Status.ISSUED, classification=level, created_by=leader)
         BulletinEntry.objects.create(bulletin=b, position=1, heading=f"Mục {word}",
                                      summary=f"Tóm tắt {word}")

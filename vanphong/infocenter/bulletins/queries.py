@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -132,11 +133,14 @@ def visible_events(user: Any) -> QuerySet[Event]:
 def offered_events(user: Any, bulletin: Bulletin, limit: int = 200) -> list[Section]:
     """Events of the bulletin's period the person may see and that are not in it yet: notable first, then the
     largest, grouped by their first field."""
-    taken = bulletin.entries.exclude(event=None).values_list("event_id", flat=True)
+    taken = list(bulletin.entries.exclude(event=None).values_list("event_id", flat=True))
+    return offered_for(user, bulletin.period_start, bulletin.period_end, taken, limit)
+
+
+def offered_for(user: Any, start: date, end: date, taken: list[int] | None = None, limit: int = 200) -> list[Section]:
     qs = (visible_events(user)
-          .filter(Q(last_day__gte=bulletin.period_start) | Q(last_day__isnull=True),
-                  Q(first_day__lte=bulletin.period_end) | Q(first_day__isnull=True))
-          .exclude(pk__in=taken)
+          .filter(Q(last_day__gte=start) | Q(last_day__isnull=True), Q(first_day__lte=end) | Q(first_day__isnull=True))
+          .exclude(pk__in=taken or [])
           .order_by("-notable", "-item_count", "-outlet_count", "-last_day", "-pk"))[:limit]
     return sections_of(list(qs), lambda e: e.fields[0] if e.fields else "")
 
