@@ -98,9 +98,9 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     b = queries.access_bulletin(user, pk, address=_address(request))
     ctx = _page_context(user, b)
     if any(m.name == "issue" for m in ctx["moves"]):
-        ctx["units"] = Unit.objects.filter(is_active=True).order_by("name")[:300]
+        ctx["units"] = Unit.objects.filter(is_active=True)[:300]  # the office's own order
         ctx["people"] = (User.objects.filter(is_active=True, clearance__gte=b.classification)
-                         .select_related("person").order_by("person__full_name", "username")[:300])
+                         .select_related("person").order_by("person__sort_key", "username")[:300])
         last = (queries.bulletins(user).filter(kind=b.kind, status=Bulletin.Status.ISSUED).exclude(pk=b.pk)
                 .order_by("-issued_at").first())
         # The distribution list carries over from the last bulletin of the kind.

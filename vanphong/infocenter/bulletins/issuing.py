@@ -32,7 +32,6 @@ from vanphong.security.audit import record_event
 from vanphong.security.classification import Classification
 
 TYPE_NAME = "Bản tin"
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 MAX_RECIPIENT_LINES = 10
 FORECAST = "Nhận định, dự báo: "
 
@@ -70,14 +69,11 @@ def body_text(b: Bulletin) -> tuple[str, tuple[Heading | Paragraph, ...]]:
                 blocks.append(Paragraph(line.strip()))
 
     para(b.intro)
-    sections = queries.sections_of(queries.entries_of(b), queries.section_of)
-    number = 0
-    for n, section in enumerate(sections):
-        label = ROMAN[n] if n < len(ROMAN) else str(n + 1)
-        lines.append(f"{label}. {section.label.upper()}")
-        blocks.append(Heading(f"{label}.", section.label.upper(), level=1, anchor=f"muc-{label}"))
-        for entry in section.entries:
-            number += 1
+    for section in queries.sections_of(queries.entries_of(b), queries.section_of):
+        label = section.numeral.rstrip(".")
+        lines.append(f"{section.numeral} {section.label.upper()}")
+        blocks.append(Heading(section.numeral, section.label.upper(), level=1, anchor=f"muc-{label}"))
+        for number, entry in section.numbered:
             lines.append(f"{number}. {entry.heading}")
             blocks.append(Heading(f"{number}.", entry.heading, level=2, anchor=f"muc-{label}/diem-{number}"))
             para(entry.summary)
@@ -108,8 +104,8 @@ def issue(actor: User, b: Bulletin, data: Mapping[str, Any]) -> Document:
     from vanphong.core.models import Unit
 
     users = list(User.objects.filter(pk__in=data.get("reader_users") or [], is_active=True)
-                 .select_related("person").order_by("person__full_name", "pk"))
-    units = list(Unit.objects.filter(pk__in=data.get("reader_units") or [], is_active=True).order_by("name"))
+                 .select_related("person").order_by("person__sort_key", "pk"))
+    units = list(Unit.objects.filter(pk__in=data.get("reader_units") or [], is_active=True))
     if not users and not units:
         raise ServiceError("Hãy chọn người hoặc đơn vị nhận bản tin.", field="readers")
     level = Classification(b.classification)

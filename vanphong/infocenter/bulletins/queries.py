@@ -110,20 +110,36 @@ def entries_of(bulletin: Bulletin) -> list[BulletinEntry]:
     return entries
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
 @dataclass
 class Section:
     key: str
     label: str
     entries: list[Any] = field(default_factory=list)
+    numeral: str = ""  # "I.", "II.": as printed
+    numbers: list[int] = field(default_factory=list)  # each entry's number, counted through the bulletin
+
+    @property
+    def numbered(self) -> list[tuple[int, Any]]:
+        return list(zip(self.numbers, self.entries, strict=True))
 
 
 def sections_of(entries: list[Any], key_of: Any) -> list[Section]:
-    """Group already ordered things into sections, in the order of fields."""
+    """Group already ordered things into sections, in the order of fields, numbered as the bulletin prints them:
+    sections "I.", "II." and entries 1, 2, 3… through the whole bulletin."""
     out: dict[str, Section] = {}
     for e in entries:
         key = key_of(e) or OTHER_SECTION
         out.setdefault(key, Section(key, section_label(key))).entries.append(e)
-    return sorted(out.values(), key=lambda s: section_order(s.key))
+    sections = sorted(out.values(), key=lambda s: section_order(s.key))
+    count = 0
+    for n, section in enumerate(sections):
+        section.numeral = f"{ROMAN[n]}." if n < len(ROMAN) else f"{n + 1}."
+        section.numbers = list(range(count + 1, count + 1 + len(section.entries)))
+        count += len(section.entries)
+    return sections
 
 
 def visible_events(user: Any) -> QuerySet[Event]:
