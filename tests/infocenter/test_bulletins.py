@@ -291,3 +291,31 @@ def test_search_finds_an_issued_bulletin_for_a_reader_and_not_for_a_non_reader(p
     assert sorted(h.type for h in find(office.mat, "Khánhhòaqz").hits) == ["bulletin", "document"]
     assert find(office.toimat, "Khánhhòaqz").total == 0
     assert find(office.thuong, "Khánhhòaqz").total == 0
+
+
+def test_a_summary_never_draws_on_an_item_more_secret_than_the_bulletin(people):
+    from vanphong.infocenter.models import InfoItem
+
+    c, office = people["composer"], people["office"]
+    e = make_event(office.leader, "Lũ lớn ở Quảng Trị", [TEXT])
+    secret = InfoItem.objects.create(reference="bao-cao-mat", title="Báo cáo mật", text="Nội dung mật LEAKBULQ "
+                                     "về lũ lớn, ngập lúa và đường liên xã ở các xã miền núi Quảng Trị.",
+                                     event=e, classification=M, created_by=office.leader, published=DAY)
+    secret.shared_with_users.add(c)
+    b = _new(c)
+    [entry] = _add(c, b, e)
+    assert "LEAKBULQ" not in entry.summary
+
+
+def test_submitting_tells_the_approvers_without_the_title_of_a_classified_bulletin(people):
+    c, office, a = people["composer"], people["office"], people["approver"]
+    b = _new(c, level=M)
+    _add(c, b, make_event(office.leader, "Lũ lớn ở Quảng Trị", [TEXT]))
+    b.refresh_from_db()
+    b.title = "Tình hình LEAKBULQ"
+    b.save()
+    services.check_step(c, b.pk, "submit", b.version)
+    notice = Notice.objects.get(recipient=a, url=b.get_absolute_url())
+    assert "LEAKBULQ" not in notice.text and "chờ duyệt" in notice.text
+    # The approver of a Mật bulletin, on its list now, may open it.
+    assert queries.access_bulletin(a, b.pk) == b

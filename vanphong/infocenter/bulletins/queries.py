@@ -67,9 +67,10 @@ def access_bulletin(user: Any, pk: Any, *, lock: bool = False, audit: bool = Tru
     found = parse_id(pk)
     if found is None or not bulletins(user).filter(pk=found).exists():
         raise Http404
-    return policy.access(user, Bulletin.objects.select_related("created_by__person", "approved_by__person",
-                                                               "document"),
-                         pk, lock=lock, audit=audit, address=address)
+    # PostgreSQL locks no row of the nullable side of an outer join: a locked read joins nothing.
+    qs = (Bulletin.objects.all() if lock else
+          Bulletin.objects.select_related("created_by__person", "approved_by__person", "document"))
+    return policy.access(user, qs, pk, lock=lock, audit=audit, address=address)
 
 
 @dataclass(frozen=True)
