@@ -95,4 +95,7 @@ def test_a_bulletin_is_composed_approved_issued_and_read(office, page: Page, con
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf),
                         str(SCREENSHOTS / "ban-tin-pdf")], check=True)
+    page.goto("/thong-tin/ban-tin/?loai=ngay")
+    expect(page.get_by_role("link", name="Tình hình ngày 05/11/2026")).to_be_visible()
+    shot(page, "ban-tin-danh-sach")
     assert problems.unexpected() == []

@@ -234,6 +234,9 @@ def test_issuing_renders_a_docx_and_a_pdf_with_the_headings_in_vietnamese(people
     client.force_login(office.thuong)
     r = client.get(f"/thong-tin/ban-tin/{b.pk}/tep/pdf/")
     assert r.status_code == 200 and b"".join(r.streaming_content).startswith(b"%PDF")
+    # The document it was issued as is an ordinary released document of the văn thư, with its history.
+    r = client.get(doc.get_absolute_url())
+    assert r.status_code == 200 and "01-BT/VPTW" in r.content.decode()
 
 
 def test_a_classified_bulletin_reaches_its_readers_within_clearance_and_no_one_else(people, client):
