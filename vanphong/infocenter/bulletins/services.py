@@ -22,7 +22,6 @@ from vanphong.infocenter.bulletins import queries
 from vanphong.infocenter.bulletins.flows import APPROVE_RIGHT, BULLETIN, COMPOSE_RIGHT, may_edit
 from vanphong.infocenter.models import Bulletin, BulletinEntry, Event
 from vanphong.infocenter.pipeline.summary import summarize
-from vanphong.search.changes import record_changed
 from vanphong.security.audit import record_event
 from vanphong.security.classification import Classification, check_may_classify
 from vanphong.text import normalize
@@ -150,6 +149,11 @@ def check_add_events(actor: User, bulletin_id: Any, expected_version: int | None
             ids.append(pk)
     if not ids:
         raise ServiceError("Hãy chọn ít nhất một sự kiện để đưa vào bản tin.", field="events")
+    return do_add_events(actor, bulletin_id, expected_version, ids)
+
+
+def do_add_events(actor: User, bulletin_id: Any, expected_version: int | None, ids: list[int]) -> list[BulletinEntry]:
+    """Each event (that the composer may see, not above the bulletin's level) becomes an entry; one transaction."""
     with transaction.atomic():
         b = _editable(actor, bulletin_id, expected_version)
         # The same answer for an event that does not exist and one the composer may not see.
@@ -217,15 +221,20 @@ def check_save(actor: User, bulletin_id: Any, expected_version: int, edit: Bulle
             summary=_text(e.summary, "tóm tắt của mục", "entries", SUMMARY_MAX),
             comment=_text(e.comment, "nhận định, dự báo", "entries", COMMENT_MAX, required=False),
             section=e.section, position=max(0, min(int(e.position), 10_000))))
+    return do_save(actor, bulletin_id, expected_version, BulletinEdit(title, intro, edit.classification, cleaned))
+
+
+def do_save(actor: User, bulletin_id: Any, expected_version: int, edit: BulletinEdit) -> Bulletin:
+    """Save a checked edit in one transaction, or nothing at all (a stale version, an entry of another bulletin)."""
     with transaction.atomic():
         b = _editable(actor, bulletin_id, expected_version)
         rows = {r.pk: r for r in b.entries.select_related("event", "item")}
-        if {e.id for e in cleaned} - set(rows):
+        if {e.id for e in edit.entries} - set(rows):
             raise ServiceError("Có mục không thuộc bản tin này; hãy tải lại trang.", field="entries")
         check_level(b, edit.classification, rows.values())
         old = _snapshot(b)
-        b.title, b.intro, b.classification = title, intro, edit.classification
-        for e in cleaned:
+        b.title, b.intro, b.classification = edit.title, edit.intro, edit.classification
+        for e in edit.entries:
             r = rows[e.id]
             r.heading, r.summary, r.comment, r.section, r.position = (e.heading, e.summary, e.comment, e.section,
                                                                       e.position)
@@ -248,9 +257,16 @@ def check_level(b: Bulletin, level: int, entries: Iterable[BulletinEntry]) -> No
 
 
 def check_remove_entry(actor: User, bulletin_id: Any, expected_version: int, entry_id: Any) -> Bulletin:
+    pk = parse_id(entry_id)
+    if pk is None:
+        raise ServiceError("Mục này không còn trong bản tin; hãy tải lại trang.")
+    return do_remove_entry(actor, bulletin_id, expected_version, pk)
+
+
+def do_remove_entry(actor: User, bulletin_id: Any, expected_version: int, entry_id: int) -> Bulletin:
     with transaction.atomic():
         b = _editable(actor, bulletin_id, expected_version)
-        entry = b.entries.filter(pk=parse_id(entry_id) or 0).first()
+        entry = b.entries.filter(pk=entry_id).first()
         if entry is None:
             raise ServiceError("Mục này không còn trong bản tin; hãy tải lại trang.")
         removed = entry.pk
@@ -263,9 +279,16 @@ def check_remove_entry(actor: User, bulletin_id: Any, expected_version: int, ent
 
 def check_regenerate(actor: User, bulletin_id: Any, expected_version: int, entry_id: Any) -> BulletinEntry:
     """Write the entry's summary again from its event (after new items arrived, or to undo an edit)."""
+    pk = parse_id(entry_id)
+    if pk is None:
+        raise ServiceError("Mục này không có sự kiện để tóm tắt lại.")
+    return do_regenerate(actor, bulletin_id, expected_version, pk)
+
+
+def do_regenerate(actor: User, bulletin_id: Any, expected_version: int, entry_id: int) -> BulletinEntry:
     with transaction.atomic():
         b = _editable(actor, bulletin_id, expected_version)
-        entry = b.entries.select_related("event").filter(pk=parse_id(entry_id) or 0).first()
+        entry = b.entries.select_related("event").filter(pk=entry_id).first()
         if entry is None or entry.event is None:
             raise ServiceError("Mục này không có sự kiện để tóm tắt lại.")
         if not queries.visible_events(actor).filter(pk=entry.event.pk).exists():
@@ -328,6 +351,3 @@ def on_submit(actor: User, b: Bulletin) -> None:
 def on_return(actor: User, b: Bulletin, note: str) -> None:
     notify([b.created_by], f"Bản tin được trả lại để sửa: {what(b)}", b.get_absolute_url())
 
-
-def changed(b: Bulletin) -> None:
-    record_changed(b)
