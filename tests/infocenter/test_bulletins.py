@@ -322,3 +322,55 @@ def test_submitting_tells_the_approvers_without_the_title_of_a_classified_bullet
     assert "LEAKBULQ" not in notice.text and "chờ duyệt" in notice.text
     # The approver of a Mật bulletin, on its list now, may open it.
     assert queries.access_bulletin(a, b.pk) == b
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"kind": "thang"}, "loại bản tin"),
+    ({"period_end": DAY.replace(day=1)}, "từ ngày bắt đầu trở đi"),
+    ({"period_end": DAY.replace(year=2027)}, "ba tháng"),
+    ({"classification": Classification.TOI_MAT}, "cao hơn độ mật bạn được tiếp cận"),
+    ({"classification": 9}, "Độ mật không hợp lệ"),
+])
+def test_a_bad_new_bulletin_is_refused_with_a_clear_message_and_nothing_is_made(people, change, message):
+    c = people["composer"]
+    fields = {"kind": "ngay", "period_start": DAY, "period_end": None, "classification": Classification.THUONG,
+              **change}
+    with pytest.raises(ServiceError, match=message):
+        services.check_create_bulletin(c, services.NewBulletin(**fields))
+    assert not Bulletin.objects.filter(created_by=c).exists()
+
+
+def test_a_bad_edit_changes_nothing(people):
+    c, office = people["composer"], people["office"]
+    b = _new(c)
+    [entry] = _add(c, b, make_event(office.leader, "Lũ lớn ở Quảng Trị", [TEXT]))
+    other = _new(c)
+    [foreign] = _add(c, other, make_event(office.leader, "Sự kiện khác", [TEXT]))
+    b.refresh_from_db()
+    bad = [
+        [services.EntryEdit(entry.pk, "", "Tóm tắt")],
+        [services.EntryEdit(entry.pk, "Tiêu đề", "x" * 6001)],
+        [services.EntryEdit(entry.pk, "Tiêu đề", "Tóm tắt", section="khong-co")],
+        [services.EntryEdit(foreign.pk, "Chiếm mục của bản tin khác", "Tóm tắt")],
+    ]
+    for entries in bad:
+        with pytest.raises(ServiceError):
+            services.check_save(c, b.pk, b.version, services.BulletinEdit("Tiêu đề mới", "", 0, entries))
+    b.refresh_from_db()
+    entry.refresh_from_db()
+    foreign.refresh_from_db()
+    assert b.title != "Tiêu đề mới" and entry.heading == "Lũ lớn ở Quảng Trị" and foreign.heading == "Sự kiện khác"
+
+
+def test_nobody_without_the_right_composes_and_nothing_is_edited_after_submitting(people):
+    c, office = people["composer"], people["office"]
+    with pytest.raises(Forbidden):
+        _new(office.mat)
+    b = _new(c)
+    [entry] = _add(c, b, make_event(office.leader, "Lũ lớn ở Quảng Trị", [TEXT]))
+    b.refresh_from_db()
+    services.check_step(c, b.pk, "submit", b.version)
+    b.refresh_from_db()
+    with pytest.raises(ServiceError, match="không sửa được"):
+        services.check_save(c, b.pk, b.version, services.BulletinEdit(
+            "Sửa lén", "", 0, [services.EntryEdit(entry.pk, "Sửa lén", "Tóm tắt")]))
