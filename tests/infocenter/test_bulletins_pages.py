@@ -115,3 +115,20 @@ def test_the_demo_makes_an_issued_and_a_draft_bulletin_from_the_events(composer,
 def test_the_demo_makes_nothing_without_events(composer, approver, office):
     assert demo_bulletins.make_bulletins(composer, approver, [office.unit], []) == 0
     assert not Bulletin.objects.filter(created_by=composer).exists()
+
+
+def test_the_demo_part_composes_with_the_centre_s_specialist_and_the_chief_approves(db, settings, monkeypatch):
+    from vanphong.core import demo as core_demo
+    from vanphong.core.demo import DemoSize, build_demo
+
+    def events(ctx):
+        for n in range(3):
+            make_event(ctx.chief.account, f"Sự kiện trình diễn {n}", [TEXT], day=ctx.today)
+
+    settings.VANPHONG_DEMO_PASSWORD = "Mat-khau-trinh-dien-2026"
+    monkeypatch.setattr(core_demo, "DEMO_PARTS", [events, demo_bulletins.build])
+    report = build_demo(DemoSize(staff=100, assignments=10))
+    assert report.parts["bulletins"] == {"bulletins": 2}
+    issued = Bulletin.objects.get(status=Bulletin.Status.ISSUED)
+    assert issued.created_by.has_perm("infocenter.add_bulletin") and issued.approved_by != issued.created_by
+    assert issued.shared_with_units.exists() and issued.document.attachments.count() == 2
