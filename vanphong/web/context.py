@@ -22,6 +22,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("followup:list", _("Theo dõi, đôn đốc"), "/viec/"),
     ("followup:overdue", _("Quá hạn"), "/viec/qua-han/"),
     ("petitions:list", _("Đơn thư"), "/don-thu/"),
+    ("infocenter:bulletins", _("Bản tin"), "/thong-tin/ban-tin/"),
     ("core:people", _("Nhân sự"), "/nhan-su/"),
     ("core:bodies", _("Cơ quan, tổ chức"), "/co-quan/"),
     ("core:places", _("Địa bàn"), "/dia-ban/"),
