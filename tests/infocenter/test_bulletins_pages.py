@@ -132,3 +132,14 @@ def test_the_demo_part_composes_with_the_centre_s_specialist_and_the_chief_appro
     issued = Bulletin.objects.get(status=Bulletin.Status.ISSUED)
     assert issued.created_by.has_perm("infocenter.add_bulletin") and issued.approved_by != issued.created_by
     assert issued.shared_with_units.exists() and issued.document.attachments.count() == 2
+
+
+def test_a_stale_htmx_re_summary_keeps_the_typed_summary_and_says_why(client, composer, office):
+    e = make_event(office.leader, "Nghệ An tổng kết chuyển đổi số cấp xã", [TEXT])
+    b = services.check_create_bulletin(composer, services.NewBulletin(kind="ngay", period_start=DAY))
+    [entry] = services.check_add_events(composer, b.pk, 1, [e.pk])
+    client.force_login(composer)
+    r = client.post(f"/thong-tin/ban-tin/{b.pk}/tom-tat-lai/", {"version": "1", "entry_id": str(entry.pk)},
+                    HTTP_HX_REQUEST="true")
+    assert r["HX-Reswap"] == "none" and 'id="bt-htmx-loi"' in r.content.decode()
+    assert "người khác sửa" in r.content.decode()

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import Conflict, ServiceError
@@ -210,7 +211,11 @@ def regenerate_view(request: HttpRequest, pk: int) -> HttpResponse:
         entry = services.check_regenerate(user, pk, _version(request), request.POST.get("entry_id"))
     except ServiceError as exc:
         if request.headers.get("HX-Request"):
-            return HttpResponse(f'<p class="field-error" role="alert">{exc.message}</p>', status=200)
+            # The summary stays as it was typed; the reason shows in the editor's message slot.
+            response = HttpResponse(format_html('<div id="bt-htmx-loi" class="field-error" role="alert" '
+                                                'hx-swap-oob="true">{}</div>', exc.message))
+            response["HX-Reswap"] = "none"
+            return response
         messages.error(request, exc.message)
         return redirect("infocenter:bulletin_edit", pk=pk)
     if request.headers.get("HX-Request"):
