@@ -24,6 +24,7 @@ StepName = Literal["submit", "approve", "return", "issue"]
 
 class EntryOut(Schema):
     id: int
+    classification: str  # the bulletin's: an entry is part of it
     position: int
     section: str
     section_name: str
@@ -31,6 +32,10 @@ class EntryOut(Schema):
     heading: str
     summary: str
     comment: str
+
+    @staticmethod
+    def resolve_classification(obj: BulletinEntry) -> str:
+        return Classification(obj.bulletin.classification).name
 
     @staticmethod
     def resolve_section(obj: BulletinEntry) -> str:

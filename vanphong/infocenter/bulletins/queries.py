@@ -107,6 +107,8 @@ def section_of(entry: BulletinEntry) -> str:
 def entries_of(bulletin: Bulletin) -> list[BulletinEntry]:
     """The entries in print order: by section (the order of fields), then position."""
     entries = list(bulletin.entries.select_related("event", "item"))
+    for e in entries:
+        e.bulletin = bulletin  # one bulletin, not one query per entry
     entries.sort(key=lambda e: (section_order(section_of(e)), e.position, e.pk))
     return entries
 
