@@ -139,6 +139,7 @@ OFFICE_PARTS = (
     "tests.followup.office_part",
     "tests.petitions.office_part",
     "tests.infocenter.office_part",
+    "tests.infocenter.bulletin_office_part",
 )
 
 

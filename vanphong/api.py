@@ -115,6 +115,7 @@ from vanphong.core.api import router as core_router  # noqa: E402
 from vanphong.documents.api import router as documents_router  # noqa: E402
 from vanphong.followup.api import router as followup_router  # noqa: E402
 from vanphong.infocenter.api import router as infocenter_router  # noqa: E402
+from vanphong.infocenter.api_bulletins import router as bulletins_router  # noqa: E402
 from vanphong.meetings.api import router as meetings_router  # noqa: E402
 from vanphong.petitions.api import router as petitions_router  # noqa: E402
 from vanphong.petitions.api_reception import router as reception_router  # noqa: E402
@@ -130,4 +131,5 @@ api.add_router("/meetings", meetings_router)
 api.add_router("/petitions", reception_router)
 api.add_router("/petitions", petitions_router)
 api.add_router("/info", infocenter_router)
+api.add_router("/info/bulletins", bulletins_router)
 api.add_router("/", web_router)

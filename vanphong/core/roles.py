@@ -24,12 +24,15 @@ TWO_FACTOR_ROLES = frozenset({Role.UNIT_HEAD, Role.OFFICE_LEADER, Role.CLERK, Ro
 DEFAULT_RIGHTS: dict[str, list[str]] = {
     Role.OFFICE_LEADER: ["security.view_all_classified", "documents.direct_document", "documents.sign_document",
                          "documents.review_document", "meetings.organise_meeting", "programs.manage_program",
-                         "programs.approve_appraisal", "petitions.handle_petition", "petitions.reveal_identity"],
+                         "programs.approve_appraisal", "petitions.handle_petition", "petitions.reveal_identity",
+                         "infocenter.approve_bulletin"],
     Role.UNIT_HEAD: ["documents.review_document", "meetings.organise_meeting", "programs.manage_program",
-                     "programs.approve_appraisal", "petitions.handle_petition", "petitions.reveal_identity"],
+                     "programs.approve_appraisal", "petitions.handle_petition", "petitions.reveal_identity",
+                     "infocenter.approve_bulletin"],
     Role.CLERK: ["documents.register_document"],
     Role.PETITIONS_OFFICER: ["petitions.handle_petition"],
-    Role.ANALYST: ["infocenter.manage_sources", "infocenter.add_infoitem"],
+    Role.ANALYST: ["infocenter.manage_sources", "infocenter.add_infoitem", "infocenter.add_bulletin",
+                   "infocenter.change_bulletin"],
     Role.ADMIN: ["security.view_auditevent"],
 }
 

@@ -13,7 +13,7 @@ class InfocenterConfig(AppConfig):
 
         from vanphong.core import periodic
         from vanphong.core.demo import register_demo_part
-        from vanphong.infocenter import demo, tasks
+        from vanphong.infocenter import demo, demo_bulletins, tasks
         from vanphong.infocenter.rules import seed_rules
 
         # Every minute: sources whose turn came are queued; each source keeps its own interval and backoff.
@@ -21,3 +21,4 @@ class InfocenterConfig(AppConfig):
         # The shipped keyword rules come back after a flush (the analysts' own rows are never overwritten).
         post_migrate.connect(seed_rules, sender=self, dispatch_uid="infocenter.seed_rules")
         register_demo_part(demo.build)
+        register_demo_part(demo_bulletins.build)  # after the month of news: bulletins are made of its events

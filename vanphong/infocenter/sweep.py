@@ -2,6 +2,7 @@
 
 from django.db.models import Model
 
+from vanphong.infocenter import sweep_bulletins  # noqa: F401  (the bulletins' routes)
 from vanphong.infocenter.models import Event, InfoItem, KeywordRule, Source, Watch
 from vanphong.security.leak_sweep import RecordParam, ValueParam, register_api, register_page
 

@@ -24,6 +24,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("petitions:list", _("Đơn thư"), "/don-thu/"),
     ("infocenter:events", _("Thông tin, sự kiện"), "/thong-tin/"),
     ("infocenter:feed", _("Tin tôi theo dõi"), "/thong-tin/theo-doi/"),
+    ("infocenter:bulletins", _("Bản tin"), "/thong-tin/ban-tin/"),
     ("core:people", _("Nhân sự"), "/nhan-su/"),
     ("core:bodies", _("Cơ quan, tổ chức"), "/co-quan/"),
     ("core:places", _("Địa bàn"), "/dia-ban/"),
