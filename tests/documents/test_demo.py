@@ -146,6 +146,8 @@ class TestTheDemoYear:
     def test_outgoing_numbers_run_per_sequence_exactly_as_numbering_would(self, demo):
         by_key: dict[str, list[Document]] = defaultdict(list)
         for doc in sorted(issued(), key=lambda d: (d.issued_on, d.number)):
+            if doc.sequence_key.startswith("bulletin:"):
+                continue  # bulletins number yearly per kind, in the information centre's own sequences
             assert doc.sequence_key == numbering.outgoing_sequence(doc, doc.issued_on).key
             symbol = rendering.symbol_of(doc, doc.number)
             assert symbol is not None and doc.symbol == format_symbol(symbol)

@@ -34,6 +34,18 @@ def field_names() -> dict[str, str]:
     return {f["key"]: f["name"] for f in data["fields"]}
 
 
+def first_section(fields: list[str]) -> str:
+    """The section key of a record's first field. Ingest stores fields by name (as the rules and watches name
+    them); a section is kept by key (short, stable when an analyst renames nothing): either is accepted."""
+    if not fields:
+        return ""
+    names = field_names()
+    first = fields[0]
+    if first in names:
+        return first
+    return next((key for key, name in names.items() if name == first), OTHER_SECTION)
+
+
 def section_label(key: str) -> str:
     return field_names().get(key, OTHER_LABEL)
 
@@ -101,7 +113,7 @@ def section_of(entry: BulletinEntry) -> str:
     if entry.section:
         return entry.section
     source = entry.event or entry.item
-    return source.fields[0] if source is not None and source.fields else OTHER_SECTION
+    return (first_section(source.fields) if source is not None else "") or OTHER_SECTION
 
 
 def entries_of(bulletin: Bulletin) -> list[BulletinEntry]:
@@ -161,7 +173,7 @@ def offered_for(user: Any, start: date, end: date, taken: list[int] | None = Non
           .filter(Q(last_day__gte=start) | Q(last_day__isnull=True), Q(first_day__lte=end) | Q(first_day__isnull=True))
           .exclude(pk__in=taken or [])
           .order_by("-notable", "-item_count", "-outlet_count", "-last_day", "-pk"))[:limit]
-    return sections_of(list(qs), lambda e: e.fields[0] if e.fields else "")
+    return sections_of(list(qs), lambda e: first_section(e.fields))
 
 
 def items_for_summary(user: Any, event: Event, ceiling: int) -> list[InfoItem]:
