@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
 
@@ -152,4 +153,29 @@ def test_a_denunciation_from_intake_to_its_result_without_its_denouncer_leaking(
     assert {s["sender_name"] for x in api.json()["letters"] for s in x["senders"]} == {"***"}
     hidden(pdf_text(page.request.get(f"{live_server.url}/van-ban/{forwarding.pk}/ban-trinh-bay.pdf").body()),
            "PDF phiếu chuyển (người thứ hai)")
+
+    # 6. The month's report counts the denunciation as received and resolved, in the page and its PDF, and
+    #    names nobody.
+    today = timezone.localdate()
+    page.goto("/don-thu/bao-cao/")
+    page.get_by_label("Loại báo cáo").select_option("thang")
+    page.get_by_label("Năm").fill(str(today.year))
+    page.get_by_label("Tháng (báo cáo tháng)").select_option(str(today.month))
+    press(page, "Xem báo cáo")
+    expect(page.get_by_role("heading", name=re.compile(f"tháng {today.month}", re.IGNORECASE)).first).to_be_visible()
+    by_kind = page.locator("section", has=page.get_by_role("heading", name="Loại đơn × tiến độ"))
+    # Only this case is resolved this month (the office's other letters are still open): on time, with its
+    # extension.
+    expect(by_kind.locator("tr", has_text="Tố cáo").locator("td").first).to_have_text("1")
+    by_status = page.locator("section", has=page.get_by_role("heading", name=re.compile("^Theo trạng thái")))
+    expect(by_status.locator("tr", has_text="Đã giải quyết").locator("td").first).to_have_text("1")
+    hidden(page.content(), "trang báo cáo tháng")
+    look(page, "68-petitions-monthly-report")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải PDF").click()
+    report_pdf = Path(download.value.path()).read_bytes()
+    assert report_pdf.startswith(b"%PDF")
+    text = pdf_text(report_pdf)
+    assert "Tố cáo" in text
+    hidden(text, "PDF báo cáo tháng")
     assert problems.unexpected() == []
