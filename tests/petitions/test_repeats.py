@@ -98,6 +98,29 @@ def test_a_protected_sender_is_matched_without_being_named_anywhere(officer, off
     assert f"Vụ việc #{earlier.case.pk}" in html and "Có đơn của cùng người gửi" in html
 
 
+def test_a_denouncer_is_not_linked_to_an_open_letter_of_theirs_for_who_may_not_reveal(officer, office):
+    """A complaint signed openly, then a denunciation by the same person on another matter: "same sender" would
+    tell the handler who the denouncer is (the complaint's case names them). Only a holder of the reveal right
+    is offered that link; the handler learns only that a case they cannot be shown exists."""
+    complaint = first(officer, kind="khieu_nai", shared_with=[office.leader])
+    denunciation = letter(officer, name="Nguyễn Văn An", address="Số 12 ngõ Hòa Bình, TP Hải Phòng", contact="",
+                          kind="to_cao", content=ROAD.replace("Đề nghị sửa chữa", "Tôi tố cáo việc rút ruột"),
+                          shared_with=[office.leader])
+    assert denunciation.letter.protected and not complaint.letter.protected
+    offer = repeats.candidates_for(officer, denunciation.letter)
+    assert offer.cases == [] and offer.hidden == 1
+    html = Client()
+    html.force_login(officer)
+    page = html.get(f"/don-thu/{denunciation.case.pk}/").content.decode()
+    assert f"Vụ việc #{complaint.case.pk}" not in page
+    # The other way round too: the complaint's page does not point at the denunciation.
+    assert repeats.candidates_for(officer, complaint.letter).cases == []
+    # Who may reveal identities sees the link (and may group the two).
+    assert office.leader.has_perm("petitions.reveal_identity")
+    assert [c.case.pk for c in repeats.candidates_for(office.leader, denunciation.letter).cases] == [
+        complaint.case.pk]
+
+
 def test_grouping_is_a_recorded_decision_and_ungrouping_needs_a_reason(officer):
     earlier = first(officer)
     again = letter(officer, name="NGUYEN VAN AN", address="12 ngo Hoa Binh, Hai Phong", contact="", content=LAND)

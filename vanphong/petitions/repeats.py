@@ -363,17 +363,29 @@ def candidates_for(user: User, letter: Petition) -> Offer:
     matches = find_matches(letter)
     refused = set(RepeatDecision.objects.filter(
         letter=letter, decision=RepeatDecision.Decision.NOT_SAME).values_list("other_case_id", flat=True))
+    may_link = user.has_perm(protection.REVEAL_RIGHT)
     by_case: dict[int, list[Match]] = defaultdict(list)
+    withheld: set[int] = set()
     for m in matches:
-        if m.case_id not in refused and m.case_id != letter.case_id:
-            by_case[m.case_id].append(m)
-    if not by_case:
+        if m.case_id in refused or m.case_id == letter.case_id:
+            continue
+        if not may_link and m.protected != letter.protected and m.sender >= SENDER_THRESHOLD:
+            # One letter protected, the other signed openly: "same sender" would name the denouncer through
+            # the open letter's case. Only who may reveal identities sees that link; others see the matter's
+            # likeness alone, or only a count.
+            if m.content < CONTENT_THRESHOLD:
+                withheld.add(m.case_id)
+                continue
+            m.reasons = [r for r in m.reasons if r.startswith("Nội dung")]
+        by_case[m.case_id].append(m)
+    withheld -= set(by_case)
+    if not by_case and not withheld:
         return Offer(letter, [], 0)
     seen = {c.pk: c for c in policy.visible(user, PetitionCase.objects.filter(pk__in=list(by_case),
                                                                               merged_into__isnull=True))}
     cases = [CaseMatch(seen[pk], ms) for pk, ms in by_case.items() if pk in seen]
     cases.sort(key=lambda c: -c.best.score)
-    open_cases = PetitionCase.objects.filter(pk__in=list(by_case), merged_into__isnull=True).count()
+    open_cases = PetitionCase.objects.filter(pk__in=[*by_case, *withheld], merged_into__isnull=True).count()
     return Offer(letter, cases, open_cases - len(cases))
 
 
