@@ -21,11 +21,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import random
-import shutil
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -36,22 +33,10 @@ TARGETS = {"cycle.dashboard_p95_ms": (200.0, "max"), "cycle.dashboard_over_bare"
 
 
 def configure() -> Path:
-    data_dir = Path(os.environ.get("BENCH_CYCLE_DATA_DIR") or Path(tempfile.gettempdir()) / "vanphong-bench-cycle")
-    shutil.rmtree(data_dir, ignore_errors=True)
-    data_dir.mkdir(parents=True)
-    os.environ["VANPHONG_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["VANPHONG_PROFILE"] = "development"
-    os.environ["DJANGO_DEBUG"] = "false"
-    os.environ["VANPHONG_MAX_CLASSIFICATION"] = "TUYET_MAT"
-    for name in ("DATABASE_URL", "REDIS_URL", "VANPHONG_TASK_BACKEND", "STATIC_ROOT", "MEDIA_ROOT"):
-        os.environ.pop(name, None)
-    if os.environ.get("BENCH_CYCLE_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_CYCLE_DATABASE_URL"]
-    here = str(Path(__file__).resolve().parent)
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(here)]
     sys.path.insert(0, str(ROOT))
-    return data_dir
+    from bench.environment import throwaway
+
+    return throwaway("vanphong-bench-cycle", "CYCLE")
 
 
 def seed() -> object:

@@ -17,9 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -32,23 +30,10 @@ TARGETS = {"cycle.programme_p95_ms": (150.0, "max")}
 
 
 def configure() -> Path:
-    default = Path(tempfile.gettempdir()) / "vanphong-bench-programme"
-    data_dir = Path(os.environ.get("BENCH_CYCLE_PROGRAMME_DATA_DIR") or default)
-    shutil.rmtree(data_dir, ignore_errors=True)
-    data_dir.mkdir(parents=True)
-    os.environ["VANPHONG_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["VANPHONG_PROFILE"] = "development"
-    os.environ["DJANGO_DEBUG"] = "false"
-    os.environ["VANPHONG_MAX_CLASSIFICATION"] = "TUYET_MAT"
-    for name in ("DATABASE_URL", "REDIS_URL", "VANPHONG_TASK_BACKEND", "STATIC_ROOT", "MEDIA_ROOT"):
-        os.environ.pop(name, None)
-    if os.environ.get("BENCH_CYCLE_PROGRAMME_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_CYCLE_PROGRAMME_DATABASE_URL"]
-    here = str(Path(__file__).resolve().parent)
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(here)]
     sys.path.insert(0, str(ROOT))
-    return data_dir
+    from bench.environment import throwaway
+
+    return throwaway("vanphong-bench-programme", "CYCLE_PROGRAMME")
 
 
 def seed() -> tuple[object, str]:

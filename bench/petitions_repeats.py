@@ -23,9 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from functools import cache
@@ -64,22 +62,10 @@ SYLLABLES = [o + r for o in ONSETS for r in RHYMES]
 
 
 def configure() -> Path:
-    default = Path(tempfile.gettempdir()) / "vanphong-bench-repeats"
-    data_dir = Path(os.environ.get("BENCH_PETITIONS_REPEATS_DATA_DIR") or default)
-    shutil.rmtree(data_dir, ignore_errors=True)
-    data_dir.mkdir(parents=True)
-    os.environ["VANPHONG_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["VANPHONG_PROFILE"] = "development"
-    os.environ["DJANGO_DEBUG"] = "false"
-    for name in ("DATABASE_URL", "REDIS_URL", "VANPHONG_TASK_BACKEND", "STATIC_ROOT", "MEDIA_ROOT"):
-        os.environ.pop(name, None)
-    if os.environ.get("BENCH_PETITIONS_REPEATS_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_PETITIONS_REPEATS_DATABASE_URL"]
-    here = str(Path(__file__).resolve().parent)
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(here)]
     sys.path.insert(0, str(ROOT))
-    return data_dir
+    from bench.environment import throwaway
+
+    return throwaway("vanphong-bench-repeats", "PETITIONS_REPEATS", top_ceiling=False)
 
 
 # --- the letters ---------------------------------------------------------------------------------------------------

@@ -19,12 +19,9 @@ policy: the least any report must do is read the year's rows once.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -33,23 +30,10 @@ TARGETS = {"petitions.report_year_s": (2.0, "max")}
 
 
 def configure() -> Path:
-    default = Path(tempfile.gettempdir()) / "vanphong-bench-petitions"
-    data_dir = Path(os.environ.get("BENCH_PETITIONS_DATA_DIR") or default)
-    shutil.rmtree(data_dir, ignore_errors=True)
-    data_dir.mkdir(parents=True)
-    os.environ["VANPHONG_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["VANPHONG_PROFILE"] = "development"
-    os.environ["DJANGO_DEBUG"] = "false"
-    os.environ["VANPHONG_MAX_CLASSIFICATION"] = "TUYET_MAT"
-    for name in ("DATABASE_URL", "REDIS_URL", "VANPHONG_TASK_BACKEND", "STATIC_ROOT", "MEDIA_ROOT"):
-        os.environ.pop(name, None)
-    if os.environ.get("BENCH_PETITIONS_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_PETITIONS_DATABASE_URL"]
-    here = str(Path(__file__).resolve().parent)
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(here)]
     sys.path.insert(0, str(ROOT))
-    return data_dir
+    from bench.environment import throwaway
+
+    return throwaway("vanphong-bench-petitions", "PETITIONS")
 
 
 def seed(letters: int, year: int) -> object:
