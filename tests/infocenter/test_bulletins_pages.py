@@ -105,7 +105,9 @@ def test_the_demo_makes_an_issued_and_a_draft_bulletin_from_the_events(composer,
     mine = Bulletin.objects.filter(created_by=composer)
     issued = mine.get(status=Bulletin.Status.ISSUED)
     draft = mine.get(status=Bulletin.Status.DRAFT)
-    assert issued.number == 1 and issued.document is not None and issued.entries.count() == 3
+    # The office's own undated Thường report (an event of no day, offered for every period) may join them.
+    assert issued.number == 1 and issued.document is not None
+    assert issued.entries.filter(event__title__startswith="Sự kiện thử số").count() == 3
     assert issued.document.attachments.count() == 2
     assert draft.kind == Bulletin.Kind.WEEKLY and draft.entries.exists()
     # Notable first.
