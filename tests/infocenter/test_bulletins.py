@@ -93,6 +93,21 @@ def test_an_added_event_becomes_an_entry_with_a_generated_heading_and_summary(pe
     assert entry.section == "thien_tai_moi_truong"
 
 
+def test_an_ingested_event_whose_fields_are_names_goes_under_its_field_not_other_news(people):
+    # The pipeline writes fields by name on what it takes in; the longest name would not even fit an entry's section.
+    c, office = people["composer"], people["office"]
+    long_name = "Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+    e = make_event(office.leader, "Nghệ An đưa dịch vụ công về cấp xã", [TEXT], fields=(long_name,))
+    other = make_event(office.leader, "Việc không rõ lĩnh vực", [TEXT], fields=("Thiên văn",))
+    b = _new(c)
+    offered = {e.pk: s.label for s in queries.offered_events(c, b) for e in s.entries}
+    assert (offered[e.pk], offered[other.pk]) == (long_name, "Thông tin khác")
+    entry, odd = _add(c, b, e, other)
+    assert (entry.section, odd.section) == ("khcn_chuyen_doi_so", "khac")
+    assert [s.label for s in queries.sections_of(queries.entries_of(b), queries.section_of)] == [
+        long_name, "Thông tin khác"]
+
+
 def test_a_bulletin_below_its_events_level_is_refused(people):
     c, office = people["composer"], people["office"]
     secret = make_event(office.leader, "Tin mật về an ninh", [TEXT], level=M, shared=(c,))

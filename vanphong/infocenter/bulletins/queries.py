@@ -34,16 +34,23 @@ def field_names() -> dict[str, str]:
     return {f["key"]: f["name"] for f in data["fields"]}
 
 
-def first_section(fields: list[str]) -> str:
-    """The section key of a record's first field. Ingest stores fields by name (as the rules and watches name
-    them); a section is kept by key (short, stable when an analyst renames nothing): either is accepted."""
-    if not fields:
-        return ""
-    names = field_names()
-    first = fields[0]
-    if first in names:
-        return first
-    return next((key for key, name in names.items() if name == first), OTHER_SECTION)
+@cache
+def _keys_by_name() -> dict[str, str]:
+    return {name: key for key, name in field_names().items()}
+
+
+def field_key(value: str) -> str:
+    """The section key of a field as an event or item carries it. The pipeline writes a field's name ("Nội chính
+    và phòng, chống tham nhũng") on what it takes in, while sections go by key: without this, every ingested event
+    would print under "Thông tin khác" (and a long name would not fit an entry's section)."""
+    if not value or value in field_names():
+        return value
+    return _keys_by_name().get(value, OTHER_SECTION)
+
+
+def first_field(record: Any) -> str:
+    """The section a record's first field puts it in ("" when it has none)."""
+    return field_key(record.fields[0]) if record is not None and record.fields else ""
 
 
 def section_label(key: str) -> str:
@@ -112,8 +119,7 @@ def section_of(entry: BulletinEntry) -> str:
     """The section an entry is printed in: the one the editor chose, else the first field of its event or item."""
     if entry.section:
         return entry.section
-    source = entry.event or entry.item
-    return (first_section(source.fields) if source is not None else "") or OTHER_SECTION
+    return first_field(entry.event or entry.item) or OTHER_SECTION
 
 
 def entries_of(bulletin: Bulletin) -> list[BulletinEntry]:
@@ -173,7 +179,7 @@ def offered_for(user: Any, start: date, end: date, taken: list[int] | None = Non
           .filter(Q(last_day__gte=start) | Q(last_day__isnull=True), Q(first_day__lte=end) | Q(first_day__isnull=True))
           .exclude(pk__in=taken or [])
           .order_by("-notable", "-item_count", "-outlet_count", "-last_day", "-pk"))[:limit]
-    return sections_of(list(qs), lambda e: first_section(e.fields))
+    return sections_of(list(qs), first_field)
 
 
 def items_for_summary(user: Any, event: Event, ceiling: int) -> list[InfoItem]:

@@ -178,7 +178,7 @@ def do_add_events(actor: User, bulletin_id: Any, expected_version: int | None, i
             event = events[pk]
             heading, summary = draft_entry(actor, b, event)
             made.append(BulletinEntry.objects.create(
-                bulletin=b, event=event, position=position, section=queries.first_section(event.fields),
+                bulletin=b, event=event, position=position, section=queries.first_field(event),
                 heading=heading, summary=summary))
             position += 1
         _bump(b)
