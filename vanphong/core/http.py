@@ -13,3 +13,12 @@ def acting_user(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise Http404  # unreachable behind authentication; answers like any invisible record if it is not
     return user
+
+
+def posted_version(request: HttpRequest) -> int:
+    """The record version a form was drawn from; a missing or garbled one is -1, which no record has, so the
+    edit is answered as a conflict, never saved over someone else's."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1

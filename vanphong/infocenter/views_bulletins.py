@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import Conflict, ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Unit, User
 from vanphong.documents.models import Attachment
@@ -30,13 +30,6 @@ from vanphong.text import parse_vn_date
 
 def _address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
-
-
-def _version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
 
 
 def _day(value: str) -> date | None:
@@ -144,7 +137,7 @@ def add_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     queries.access_bulletin(user, pk, audit=False)
     try:
-        made = services.check_add_events(user, pk, _version(request), request.POST.getlist("events"))
+        made = services.check_add_events(user, pk, posted_version(request), request.POST.getlist("events"))
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
@@ -172,7 +165,7 @@ def save_view(request: HttpRequest, pk: int) -> HttpResponse:
     p = request.POST
     form = {"title": p.get("title", ""), "intro": p.get("intro", ""), "classification": p.get("classification", "")}
     try:
-        services.check_save(user, pk, _version(request), services.BulletinEdit(
+        services.check_save(user, pk, posted_version(request), services.BulletinEdit(
             title=form["title"], intro=form["intro"], classification=parse_id(form["classification"]) or 0,
             entries=[services.EntryEdit(id=k, heading=v["heading"], summary=v["summary"], comment=v["comment"],
                                         section=v["section"], position=parse_id(v["position"]) or 0)
@@ -193,7 +186,7 @@ def remove_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     queries.access_bulletin(user, pk, audit=False)
     try:
-        services.check_remove_entry(user, pk, _version(request), request.POST.get("entry_id"))
+        services.check_remove_entry(user, pk, posted_version(request), request.POST.get("entry_id"))
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
@@ -208,7 +201,7 @@ def regenerate_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     queries.access_bulletin(user, pk, audit=False)
     try:
-        entry = services.check_regenerate(user, pk, _version(request), request.POST.get("entry_id"))
+        entry = services.check_regenerate(user, pk, posted_version(request), request.POST.get("entry_id"))
     except ServiceError as exc:
         if request.headers.get("HX-Request"):
             # The summary stays as it was typed; the reason shows in the editor's message slot.
@@ -234,7 +227,7 @@ def step_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if step == "issue":
             readers = services.readers_from(request.POST.getlist("users"), request.POST.getlist("units"))
-        services.check_step(user, pk, step, _version(request), note=request.POST.get("note", ""), readers=readers)
+        services.check_step(user, pk, step, posted_version(request), note=request.POST.get("note", ""), readers=readers)
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:

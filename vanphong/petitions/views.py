@@ -16,7 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Place
 from vanphong.files.http import file_response
@@ -131,13 +131,6 @@ def _case_documents(user: Any, case: PetitionCase) -> list[Any]:
     return items
 
 
-def _version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
 @login_required
 @require_POST
 def classify_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -170,7 +163,7 @@ def step_view(request: HttpRequest, pk: int) -> HttpResponse:
     if body_id is not None:
         data["body"] = Body.objects.filter(pk=body_id).first()
     try:
-        services.check_step(user, pk, request.POST.get("step", ""), _version(request),
+        services.check_step(user, pk, request.POST.get("step", ""), posted_version(request),
                             note=request.POST.get("note", ""), data=data)
     except ServiceError as exc:
         messages.error(request, exc.message)

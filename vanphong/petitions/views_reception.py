@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.models import Place
 from vanphong.petitions import reception
 from vanphong.petitions.flows import HANDLE_RIGHT
@@ -108,13 +108,6 @@ def day_view(request: HttpRequest, pk: int, visitor_form: VisitorForm | None = N
     }, status=400 if bad else 200)
 
 
-def _version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
 @login_required
 @require_POST
 def visitor_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -167,7 +160,7 @@ def _post_action(request: HttpRequest, pk: int, action: Any, done: str) -> HttpR
 @login_required
 @require_POST
 def approve_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(request, pk, lambda u: reception.check_approve_minutes(u, pk, _version(request)),
+    return _post_action(request, pk, lambda u: reception.check_approve_minutes(u, pk, posted_version(request)),
                         "Đã duyệt biên bản.")
 
 
@@ -175,7 +168,7 @@ def approve_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def status_view(request: HttpRequest, pk: int) -> HttpResponse:
     status = request.POST.get("status", "")
-    return _post_action(request, pk, lambda u: reception.check_set_status(u, pk, status, _version(request)),
+    return _post_action(request, pk, lambda u: reception.check_set_status(u, pk, status, posted_version(request)),
                         "Đã cập nhật buổi tiếp.")
 
 

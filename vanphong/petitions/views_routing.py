@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.files.http import content_disposition, file_response
 from vanphong.petitions import routing, sealed_files, services
 from vanphong.petitions.models import CaseDocument
@@ -22,13 +22,6 @@ def _address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def _version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
 @login_required
 @require_POST
 def result_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -36,7 +29,7 @@ def result_view(request: HttpRequest, pk: int) -> HttpResponse:
     services.access_case(user, pk, audit=False)
     upload = request.FILES.get("file")
     try:
-        routing.check_result(user, pk, _version(request), request.POST.get("note", ""),
+        routing.check_result(user, pk, posted_version(request), request.POST.get("note", ""),
                              entry=request.POST.get("entry", ""),
                              upload=(upload.name or "ket-qua", upload) if upload is not None else None)
     except ServiceError as exc:
