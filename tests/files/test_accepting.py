@@ -32,6 +32,7 @@ CASES = [
     ("anh.jpeg", lambda: samples.JPEG, "image/jpeg", "jpg"),
     ("anh.JPG", lambda: samples.JPEG, "image/jpeg", "jpg"),
     ("ban-quet.tif", lambda: samples.TIFF, "image/tiff", "tif"),
+    ("thu.eml", lambda: b"From: an@example.vn\r\nSubject: Don\r\n\r\nKinh gui\r\n", "message/rfc822", "eml"),
 ]
 
 

@@ -38,10 +38,12 @@ _KINDS = [
     Kind("png", "image/png", ("png",), "ảnh PNG", False, inline=True),
     Kind("jpeg", "image/jpeg", ("jpg", "jpeg", "jpe"), "ảnh JPEG", False, inline=True),
     Kind("tiff", "image/tiff", ("tif", "tiff"), "ảnh quét TIFF", False),
+    # Never inline: a browser would render its HTML part (and fetch what it points to) as a page of this site.
+    Kind("eml", "message/rfc822", ("eml",), "thư điện tử (EML)", False),
 ]
 KINDS: dict[str, Kind] = {k.code: k for k in _KINDS}
 BY_MIME: dict[str, Kind] = {k.mime_type: k for k in _KINDS}
-ALLOWED_LIST = "PDF, DOCX, XLSX, PPTX, ODT, ODS, DOC, XLS, RTF, TXT, XML, PNG, JPEG, TIFF"
+ALLOWED_LIST = "PDF, DOCX, XLSX, PPTX, ODT, ODS, DOC, XLS, RTF, TXT, XML, PNG, JPEG, TIFF, EML"
 
 # Programs and scripts, whatever they contain: a browser or a double click would run them.
 EXECUTABLE_EXTENSIONS = frozenset(

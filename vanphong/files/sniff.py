@@ -39,6 +39,14 @@ _IMAGES: list[tuple[bytes, str]] = [
 ]
 _HTML = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|script|iframe|frameset)\b", re.I | re.S)
 _XHTML_OR_SVG = ("{http://www.w3.org/1999/xhtml}", "{http://www.w3.org/2000/svg}")
+# RFC 5322 §3.6.8: a field name is printable ASCII but the colon; the obsolete syntax (§4.5.3) allows blanks
+# before the colon, and real mail still has them.
+_FIELD = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
+# Besides From:, a message carries at least one of these; a note that starts "From: …" alone is not a message.
+_MESSAGE_FIELDS = frozenset({b"date", b"message-id", b"received", b"mime-version", b"subject", b"return-path"})
+# The header block of delivered mail often passes HEAD (Received, DKIM and ARC lines come before From:), so it is
+# read this far, once the first line looks like a header; a block that does not end by then is not a message.
+MESSAGE_HEAD = 64 * 1024
 # Control characters that have no place in a text document (tab, line feed, form feed and CR do).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -77,6 +85,10 @@ def inspect_content(fp: IO[bytes], size: int, name: str) -> Inspection:
         code = "rtf"
     elif image := next((c for magic, c in _IMAGES if head.startswith(magic)), None):
         code = image
+    elif ext != "txt" and _is_message(fp, head, name):
+        # Before the text rules: a message may carry 8-bit text in its own charset, which is no UTF-8 text file.
+        # A message saved as .txt is text, and goes through the text rules like any text.
+        code = "eml"
     else:
         code = _text_kind(fp, head, ext, name)
     kind = KINDS[code]
@@ -84,6 +96,42 @@ def inspect_content(fp: IO[bytes], size: int, name: str) -> Inspection:
         refuse(f'Tệp "{name}" có đuôi .{ext} nhưng nội dung là {kind.label}. Nếu đúng là tệp cần gửi, hãy đổi đuôi '
                f"tên tệp thành .{kind.extension}; nếu không, hãy chọn lại đúng tệp.")
     return Inspection(kind, page_count)
+
+
+def _is_message(fp: IO[bytes], head: bytes, name: str) -> bool:
+    """Whether the file starts with an RFC 5322 header block (CRLF or LF) that has From: and another message
+    header, ending with an empty line. An mbox file ("From " first line) is not one message, so it is not one."""
+    if head.startswith(b"From ") or not _FIELD.match(head):
+        return False
+    block = head
+    if len(head) >= HEAD:
+        fp.seek(0)
+        block = fp.read(MESSAGE_HEAD)
+    fields: set[bytes] = set()
+    from_value = b""
+    for line in block.split(b"\n")[:-1]:  # the last piece has no line end: it may be cut short
+        line = line.removesuffix(b"\r")
+        if not line:
+            break
+        if b"\x00" in line:
+            return False
+        if line[:1] in (b" ", b"\t"):
+            continue  # a folded continuation of the field before
+        field = _FIELD.match(line)
+        if field is None:
+            return False
+        fields.add(field.group(1).lower())
+        if field.group(1).lower() == b"from":
+            from_value = line[field.end():]
+    else:
+        return False  # no empty line: no header block ends here
+    if b"from" not in fields or not fields & _MESSAGE_FIELDS:
+        return False
+    if b"snapshot-content-location" in fields or b"<saved by" in from_value.lower():
+        # A web page saved whole (MHTML, .mht) is written as a message, but it is a page like any HTML.
+        refuse(f'Tệp "{name}" là trang web lưu trọn (MHTML), loại không được nhận vì có thể chứa mã chạy trong '
+               "trình duyệt. Hãy in hoặc lưu trang thành PDF rồi tải lên.")
+    return True
 
 
 def _text_kind(fp: IO[bytes], head: bytes, ext: str, name: str) -> str:
