@@ -100,7 +100,7 @@ def inspect_content(fp: IO[bytes], size: int, name: str) -> Inspection:
 
 def _is_message(fp: IO[bytes], head: bytes, name: str) -> bool:
     """Whether the file starts with an RFC 5322 header block (CRLF or LF) that has From: and another message
-    header, ending with an empty line. An mbox file ("From " first line) is not one message, so it is not one."""
+    header, ending with an empty line. An mbox mailbox ("From " first line) holds many messages: not taken as one."""
     if head.startswith(b"From ") or not _FIELD.match(head):
         return False
     block = head
