@@ -290,6 +290,12 @@ VANPHONG_SEARCH_DIR = Path(envstr("VANPHONG_SEARCH_DIR", str(DATA_DIR / "search"
 VANPHONG_INFO_FOLDER_ROOT = Path(envstr("VANPHONG_INFO_FOLDER_ROOT", str(DATA_DIR / "thong-tin"))).resolve()
 VANPHONG_INFO_FETCH_TIMEOUT = envint("VANPHONG_INFO_FETCH_TIMEOUT", 20)
 VANPHONG_INFO_FETCH_MAX_BYTES = envint("VANPHONG_INFO_FETCH_MAX_BYTES", 5 * 1024 * 1024)
+# Letters: the public form (/gui-don/) on or off, and how many letters one address may send through it an hour;
+# a Maildir the mail server (or fetchmail, getmail) fills with the letters e-mailed to the office, read into the
+# queue every few minutes ("" : no mailbox; e-mails are then imported by hand, as .eml files).
+VANPHONG_PETITION_PORTAL = envbool("VANPHONG_PETITION_PORTAL", True)
+VANPHONG_PETITION_PORTAL_PER_HOUR = envint("VANPHONG_PETITION_PORTAL_PER_HOUR", 10, minimum=1, maximum=10_000)
+VANPHONG_PETITIONS_MAILDIR = envstr("VANPHONG_PETITIONS_MAILDIR", "")
 # Secret documents received are registered with their own incoming numbers (a separate register).
 VANPHONG_SECRET_INCOMING_OWN_REGISTER = envbool("VANPHONG_SECRET_INCOMING_OWN_REGISTER", True)
 # While a node has no index to trust, each search lends the rebuild this long before answering from what is ready.

@@ -24,6 +24,7 @@ urlpatterns = [
     path("chuong-trinh/", include("vanphong.programs.urls")),
     path("hop/", include("vanphong.meetings.urls")),
     path("don-thu/", include("vanphong.petitions.urls")),
+    path("gui-don/", include("vanphong.petitions.urls_portal")),
     path("thong-tin/", include("vanphong.infocenter.urls")),
     path("bao-mat/", include("vanphong.security.urls")),
     path("api/v1/", api.urls),

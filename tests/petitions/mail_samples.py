@@ -64,10 +64,11 @@ def letter_eml(
     body: str = BODY,
     attachments: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...] = (),
     date: str | None = DEFAULT_DATE,
+    message_id: str | None = "<don-kien-nghi-01@example.vn>",
 ) -> bytes:
     """A letter as the bytes of an .eml file (CRLF lines, as saved by a mail program)."""
     return letter_message(name=name, address=address, subject=subject, body=body, attachments=attachments,
-                          date=date).as_bytes()
+                          date=date, message_id=message_id).as_bytes()
 
 
 def letter_with_pdf_eml() -> bytes:

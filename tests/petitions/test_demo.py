@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from tests.factories import make_unit
 from vanphong.core.demo import NameMaker
-from vanphong.petitions import demo
-from vanphong.petitions.models import Kind, Petition, PetitionCase, ReceptionDay, ReceptionVisitor
+from vanphong.petitions import demo, inbox
+from vanphong.petitions.models import Kind, Petition, PetitionCase, ReceptionDay, ReceptionVisitor, Submission
 from vanphong.petitions.queries import overdue_q
+from vanphong.petitions.services import Intake
 
 pytestmark = pytest.mark.django_db
 
@@ -51,4 +52,14 @@ def test_the_demo_letters_cover_every_kind_repeat_writers_and_overdue_cases(offi
     year = reports.build(officer, reports.period("nam", ctx.today.year - 1, closing_day=0))
     assert year.timeliness_of(reports.T.ON_TIME) > 0 and year.timeliness_of(reports.T.LATE) > 0
     assert part["reminders"] > 0  # the late cases' holders were reminded
+    # The queue: online letters and e-mails waiting, one of them an e-mail from a writer already on the register.
+    channels = sorted(Submission.objects.filter(status="cho").values_list("channel", flat=True))
+    assert part["waiting"] == 4 and channels == ["cong_thong_tin"] * 2 + ["thu_dien_tu"] * 2
+    last = Submission.objects.order_by("pk").last()  # the known writer's e-mail, imported last
+    draft = inbox.draft_of(last)
+    repeat = inbox.check_register_submission(officer, last.pk, last.version, Intake(
+        channel="", content=draft.content, title=draft.title, senders=draft.sender_rows()))
+    # Registering the known writer's e-mail offers the earlier cases of the same matter (counted: this officer is
+    # not in the demo's unit, so sees how many, not which).
+    assert any("có thể trùng" in n for n in repeat.notices)
     assert took < 30, f"the petitions demo took {took:.1f} s"

@@ -232,3 +232,22 @@ def test_the_admin_refuses_an_overlapping_rule_and_keeps_the_table():
                {"level": "tinh", "min_days": "2", "valid_from": "2026-01-01", "valid_to": "", "source": "thử"})
     assert r.status_code == 200 and "trùng thời gian hiệu lực" in r.content.decode()
     assert ReceptionRule.objects.count() == before
+
+
+def test_people_received_are_resealed_when_the_field_key_rotates(officer, settings):
+    import base64
+    import os
+
+    from vanphong.petitions import rotation
+    from vanphong.security import crypto
+
+    visitor = add_secret(officer, past_day(officer))
+    name = reception.identity_of(visitor).name
+    old = settings.VANPHONG_FIELD_KEY
+    settings.VANPHONG_FIELD_KEY = base64.b64encode(os.urandom(32)).decode()
+    settings.VANPHONG_FIELD_OLD_KEYS = [old]
+    rotation.do_rotate()
+    settings.VANPHONG_FIELD_OLD_KEYS = []  # the old key gone: only what was resealed still opens
+    visitor = ReceptionVisitor.objects.select_related("sealed").get(pk=visitor.pk)
+    assert reception.identity_of(visitor).name == name
+    assert visitor.sealed.key_id == crypto.current_key_id()

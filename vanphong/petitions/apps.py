@@ -21,4 +21,6 @@ class PetitionsConfig(AppConfig):
         post_migrate.connect(reception.ensure_rules, sender=self, dispatch_uid="petitions.ensure_reception_rules")
         # Hourly: a reminder is once per threshold and deadline, so a frequent pass only catches a new day sooner.
         periodic.register("petitions.reminders", timedelta(hours=1), tasks.send_reminders.enqueue)
+        # Every five minutes: a letter e-mailed to the office reaches the queue soon; a message is read once.
+        periodic.register("petitions.mailbox", timedelta(minutes=5), tasks.read_mailbox.enqueue)
         register_demo_part(demo.build)

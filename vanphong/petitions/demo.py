@@ -1,7 +1,8 @@
 """The petitions part of the demo: two years of letters from fictional people, every kind and status, writers who
 write again about the same matter (most of their letters grouped into one case, some not yet grouped, waiting for
 someone to find the repeat), some cases overdue; and two years of citizen reception days of three committees,
-with the people received (a few protected), minutes approved by a second person, and follow-up letters.
+with the people received (a few protected), minutes approved by a second person, and follow-up letters; and a
+few e-mails and online letters waiting to be registered (demo_inbox).
 
 Every letter and reception goes through the services, so numbers, sealing, audit and search stay as in real use;
 the workflow steps are then dated as they would have happened (the steps table stamps the time of writing), so
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from vanphong.core.demo import DemoContext
 from vanphong.core.models import Body, Place, User
-from vanphong.petitions import reception, reminders, services
+from vanphong.petitions import demo_inbox, reception, reminders, services
 from vanphong.petitions.models import Field, Kind, Petition, PetitionCase, ReceptionDay
 from vanphong.workflow.models import Step
 
@@ -120,12 +121,14 @@ def build(ctx: DemoContext) -> None:
     for case, kind, place, received, anonymous in fresh:
         _progress(officer, case, kind, place, bodies, received, ctx.today, rng, anonymous=anonymous)
     receptions, visitors, follow_ups = _receptions(ctx, officer, second, unit, rng)
+    known = next(((w[0], w[2], w[4]) for w in earlier if w[3] != Kind.DENUNCIATION), None)
+    waiting = demo_inbox.build_queue(ctx, known, rng)
     reminded = reminders.run_reminders(ctx.today)  # today's pass of the hourly job: notices for late cases
     letters = Petition.objects.count()
     ctx.report.parts["petitions"] = {"letters": letters, "cases": PetitionCase.objects.count(),
                                      "repeats_not_grouped": ungrouped, "receptions": receptions,
                                      "received_people": visitors, "follow_up_letters": follow_ups,
-                                     "reminders": reminded}
+                                     "reminders": reminded, "waiting": waiting}
     ctx.say(f"  {letters} đơn thư trong {PetitionCase.objects.count()} vụ việc; {receptions} buổi tiếp công dân, "
             f"{visitors} người được tiếp")
 

@@ -34,10 +34,10 @@ from vanphong.petitions.models import (
     SealedVisitor,
 )
 from vanphong.petitions.protection import HIDDEN_IDENTITY, Identity
+from vanphong.petitions.services import text_field
 from vanphong.security import crypto, policy
 from vanphong.security.audit import record_event
 from vanphong.security.classification import Classification, check_may_classify
-from vanphong.text import normalize
 
 DATA = Path(__file__).parent / "data" / "reception_rules.json"
 TEXT_MAX = 20_000
@@ -158,15 +158,6 @@ def _protected_people(day: ReceptionDay) -> list[Identity]:
 
 
 # --- scheduling ---------------------------------------------------------------------------------------------------
-def _text(value: str, what: str, field: str, limit: int, *, required: bool = True) -> str:
-    value = normalize(value or "").strip()
-    if required and not value:
-        raise ServiceError(f"Hãy ghi {what}.", field=field)
-    if len(value) > limit:
-        raise ServiceError(f"{what[:1].upper()}{what[1:]} dài quá {limit} ký tự; hãy rút gọn.", field=field)
-    return value
-
-
 @dataclass
 class DayIn:
     committee: str
@@ -196,14 +187,14 @@ def check_schedule(actor: User, d: DayIn) -> Scheduled:
     from vanphong.petitions.services import place_of
 
     _may_handle(actor)
-    committee = _text(d.committee, "tên cấp ủy (ví dụ: Tỉnh ủy Hải Phòng)", "committee", 200)
-    host = _text(d.host, "người chủ trì buổi tiếp (ví dụ: Bí thư Tỉnh ủy)", "host", 200)
+    committee = text_field(d.committee, "tên cấp ủy (ví dụ: Tỉnh ủy Hải Phòng)", "committee", 200)
+    host = text_field(d.host, "người chủ trì buổi tiếp (ví dụ: Bí thư Tỉnh ủy)", "host", 200)
     if d.level not in ReceptionLevel.values:
         raise ServiceError("Hãy chọn cấp: cấp tỉnh hoặc cấp xã.", field="level")
     if d.day is None:
         raise ServiceError("Hãy chọn ngày tiếp công dân.", field="day")
-    place = _text(d.place, "địa điểm", "place", 300, required=False)
-    note = _text(d.note, "ghi chú", "note", 4000, required=False)
+    place = text_field(d.place, "địa điểm", "place", 300, required=False)
+    note = text_field(d.note, "ghi chú", "note", 4000, required=False)
     locality = place_of(d.locality, "") if d.locality.strip() else None
     check_may_classify(actor, d.classification, "lên lịch tiếp công dân")
     return do_schedule(actor, d, d.day, committee, host, place, note, locality)
@@ -266,10 +257,10 @@ def check_add_visitor(actor: User, pk: Any, v: VisitorIn) -> ReceptionVisitor:
         raise ServiceError("Hãy ghi họ tên người được tiếp (người đại diện, nếu đến đông người).", field="name")
     if len(name) > NAME_MAX:
         raise ServiceError(f"Họ tên dài quá {NAME_MAX} ký tự.", field="name")
-    address = _text(v.address, "địa chỉ", "address", ADDRESS_MAX, required=False)
-    contact = _text(v.contact, "liên hệ", "contact", CONTACT_MAX, required=False)
-    raised = _text(v.raised, "nội dung người được tiếp trình bày", "raised", TEXT_MAX)
-    answer = _text(v.answer, "ý kiến trả lời", "answer", TEXT_MAX, required=False)
+    address = text_field(v.address, "địa chỉ", "address", ADDRESS_MAX, required=False)
+    contact = text_field(v.contact, "liên hệ", "contact", CONTACT_MAX, required=False)
+    raised = text_field(v.raised, "nội dung người được tiếp trình bày", "raised", TEXT_MAX)
+    answer = text_field(v.answer, "ý kiến trả lời", "answer", TEXT_MAX, required=False)
     if v.kind and v.kind not in Kind.values:
         raise ServiceError("Loại nội dung không hợp lệ.", field="kind")
     if not 1 <= v.group_size <= 10_000:
@@ -312,7 +303,7 @@ def do_add_visitor(actor: User, day: ReceptionDay, identity: Identity, v: Visito
 # --- minutes ------------------------------------------------------------------------------------------------------
 def check_write_minutes(actor: User, pk: Any, text: str, expected_version: int) -> ReceptionDay:
     _may_handle(actor)
-    text = _text(text, "nội dung biên bản", "minutes", TEXT_MAX)
+    text = text_field(text, "nội dung biên bản", "minutes", TEXT_MAX)
     with transaction.atomic():
         day = access_day(actor, pk, lock=True, audit=False)
         if day.version != expected_version:

@@ -1,5 +1,6 @@
-"""Changing the field key (VANPHONG_FIELD_KEY): every sealed identity, text and scan resealed under the new key,
-and every letter's match keys (derived from the field key) made again from its sealed identities.
+"""Changing the field key (VANPHONG_FIELD_KEY): every sealed value (letters' identities, texts and scans; people
+received; submissions waiting) resealed under the new key, and every letter's match keys (derived from the field
+key) made again from its sealed identities.
 
 Run with the new key as VANPHONG_FIELD_KEY and the old one(s) in VANPHONG_FIELD_OLD_KEYS (which then only open).
 Batches of rows, each in one transaction, with the rows locked: a run stopped half-way leaves every value whole,
@@ -17,7 +18,15 @@ from django.db import transaction
 from django.db.models import Q
 
 from vanphong.petitions import protection, repeats
-from vanphong.petitions.models import Fingerprint, Petition, SealedItem
+from vanphong.petitions.models import (
+    Fingerprint,
+    Petition,
+    SealedItem,
+    SealedVisitor,
+    Submission,
+    SubmissionFile,
+)
+from vanphong.petitions.models.sealing import SealedValue
 from vanphong.security import crypto
 from vanphong.security.audit import record_event
 
@@ -32,15 +41,31 @@ class Rotation:
     left: int = 0  # rows still under another key after this run (a limit stopped it)
 
 
+# Every model whose rows are sealed: letters' identities, texts and scans; people received; waiting submissions.
+SEALED: tuple[type[SealedValue], ...] = (SealedItem, SealedVisitor, Submission, SubmissionFile)
+
+
 def _reseal_batch(key_id: str, size: int) -> int:
+    for model in SEALED:
+        if n := _reseal_rows(model, key_id, size):
+            return n
+    return 0
+
+
+def _reseal_rows(model: type[SealedValue], key_id: str, size: int) -> int:
     with transaction.atomic():
-        ids = list(SealedItem.objects.exclude(key_id=key_id).order_by("pk").values_list("pk", flat=True)[:size])
-        items = list(SealedItem.objects.select_for_update().filter(pk__in=ids).exclude(key_id=key_id))
+        ids = list(model._default_manager.exclude(key_id=key_id).order_by("pk").values_list("pk", flat=True)[:size])
+        items = list(model._default_manager.select_for_update().filter(pk__in=ids).exclude(key_id=key_id))
         for item in items:
             plain = crypto.unseal(item.data, item.context())  # the old key, found by its id among the old keys
             item.data = crypto.seal(plain, item.context())
             item.save(update_fields=["data"])
         return len(items)
+
+
+def _unsealed_count(key_id: str) -> int:
+    """Rows of every sealed model not yet under the key `key_id`."""
+    return sum(model._default_manager.exclude(key_id=key_id).count() for model in SEALED)
 
 
 def _text_as_written(letter: Petition) -> str:
@@ -73,7 +98,7 @@ def do_rotate(actor: object = None, *, limit: int | None = None,
             setattr(done, attr, getattr(done, attr) + n)
             if progress:
                 progress(f"{attr}: {getattr(done, attr)}")
-    done.left = (SealedItem.objects.exclude(key_id=key_id).count()
+    done.left = (_unsealed_count(key_id)
                  + Petition.objects.filter(Q(fingerprint__isnull=True) | ~Q(fingerprint__key_id=key_id)).count())
     with transaction.atomic():
         record_event("petitions.field_key_rotated", actor=actor, new={
@@ -83,6 +108,6 @@ def do_rotate(actor: object = None, *, limit: int | None = None,
 
 def pending() -> int:
     key_id = crypto.current_key_id()
-    return (SealedItem.objects.exclude(key_id=key_id).count()
+    return (_unsealed_count(key_id)
             + Fingerprint.objects.exclude(key_id=key_id).count()
             + Petition.objects.filter(fingerprint__isnull=True).count())

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 
 from vanphong.core.errors import Conflict, Forbidden, ServiceError
@@ -75,6 +76,9 @@ class Intake:
     unit: Unit | None = None
     scans: list[tuple[str, Any]] = field(default_factory=list)  # (file name, bytes or upload)
     enclosures: list[tuple[str, Any]] = field(default_factory=list)
+    # Files the sender sent with the letter (attached to an e-mail, uploaded with the public form): enclosures,
+    # or, when the letter is protected, sealed with the scans, since they may show who wrote it.
+    from_sender: list[tuple[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -120,8 +124,9 @@ def _place(text: str) -> Place | None:
     return place_for_name(key) if key else None
 
 
-def _text(value: str, what: str, fieldname: str, limit: int, *, required: bool = True) -> str:
-    value = normalize(value).strip()
+def text_field(value: str, what: str, fieldname: str, limit: int, *, required: bool = True) -> str:
+    """A text as typed, normalised and trimmed, or an error naming the field when missing or too long."""
+    value = normalize(value or "").strip()
     if required and not value:
         raise ServiceError(f"Hãy ghi {what}.", field=fieldname)
     if len(value) > limit:
@@ -129,7 +134,7 @@ def _text(value: str, what: str, fieldname: str, limit: int, *, required: bool =
     return value
 
 
-def _senders(i: Intake, notices: list[str]) -> list[tuple[Identity, Place | None]]:
+def check_senders(i: Intake, notices: list[str]) -> list[tuple[Identity, Place | None]]:
     given = [s for s in i.senders if not s.is_empty()]
     if i.anonymous and given:
         raise ServiceError("Đơn đã đánh dấu nặc danh thì không ghi người gửi; bỏ dấu “Đơn nặc danh” nếu đơn có "
@@ -149,8 +154,8 @@ def _senders(i: Intake, notices: list[str]) -> list[tuple[Identity, Place | None
             raise ServiceError(f"Người gửi thứ {n}: họ tên dài quá {NAME_MAX} ký tự.", field="senders")
         if fold(name) == name.lower():
             notices.append(f"Họ tên người gửi thứ {n} viết không dấu; hãy đối chiếu với bản gốc và sửa nếu cần.")
-        address = _text(s.address, f"địa chỉ người gửi thứ {n}", "senders", ADDRESS_MAX, required=False)
-        contact = _text(s.contact, f"liên hệ của người gửi thứ {n}", "senders", CONTACT_MAX, required=False)
+        address = text_field(s.address, f"địa chỉ người gửi thứ {n}", "senders", ADDRESS_MAX, required=False)
+        contact = text_field(s.contact, f"liên hệ của người gửi thứ {n}", "senders", CONTACT_MAX, required=False)
         place = place_of(s.province, address)
         if place is not None and (fold(s.province or address).find(place.key) < 0):
             notices.append(f"Địa chỉ người gửi thứ {n} ghi tên tỉnh cũ; đã xếp vào {place.short_name}.")
@@ -190,23 +195,27 @@ def check_register_letter(actor: User, i: Intake) -> Registered:
     received_on = i.received_on or today
     if received_on > today:
         raise ServiceError("Ngày nhận đơn không được ở sau hôm nay.", field="received_on")
-    content = _text(i.content, "nội dung đơn (hoặc tóm tắt, nếu chỉ có bản quét)", "content", CONTENT_MAX)
-    title = _text(i.title, "nội dung tóm tắt", "title", TITLE_MAX, required=False)
+    content = text_field(i.content, "nội dung đơn (hoặc tóm tắt, nếu chỉ có bản quét)", "content", CONTENT_MAX)
+    title = text_field(i.title, "nội dung tóm tắt", "title", TITLE_MAX, required=False)
     check_may_classify(actor, i.classification, "vào sổ đơn")
     notices: list[str] = []
-    people = _senders(i, notices)
+    people = check_senders(i, notices)
     with transaction.atomic():
         case = None
         if i.case_id is not None:
-            case = policy.access(actor, PetitionCase.objects.all(), i.case_id, lock=True, audit=False)
+            try:
+                case = policy.access(actor, PetitionCase.objects.all(), i.case_id, lock=True, audit=False)
+            except Http404:  # a mistyped number is the person's to fix, beside the field, not a missing page
+                raise ServiceError(f"Không có vụ việc số {i.case_id} (hoặc bạn không được xem vụ việc đó); hãy "
+                                   "kiểm tra lại số vụ việc.", field="case_id") from None
             if case.status == PetitionCase.Status.CLOSED:
                 raise ServiceError("Vụ việc này đã kết thúc; đơn mới về cùng nội dung hãy vào sổ thành vụ việc mới.",
                                    field="case_id")
         protect = i.protect or i.kind == Kind.DENUNCIATION or (case is not None and case.is_denunciation)
         seen: dict[str, str] = {}
         # Scans first: an enclosure repeating a sealed scan is dropped, never stored in the clear beside it.
-        scans = _files(actor, i.scans, notices, seen, sealed=protect)
-        enclosures = _files(actor, i.enclosures, notices, seen, sealed=False)
+        scans = _files(actor, i.scans + (i.from_sender if protect else []), notices, seen, sealed=protect)
+        enclosures = _files(actor, i.enclosures + ([] if protect else i.from_sender), notices, seen, sealed=False)
         return do_register_letter(actor, i, case, received_on, content, title, people, protect, scans, enclosures,
                                   notices)
 
@@ -308,7 +317,7 @@ def check_classify(actor: User, case_id: Any, expected_version: int, c: Classifi
         locality = _place(c.locality)
         if locality is None:
             raise ServiceError(f"Không tìm thấy tỉnh, thành phố “{normalize(c.locality).strip()}”.", field="locality")
-    respondent = _text(c.respondent_name, "người bị khiếu nại, tố cáo", "respondent_name", 200, required=False)
+    respondent = text_field(c.respondent_name, "người bị khiếu nại, tố cáo", "respondent_name", 200, required=False)
     with transaction.atomic():
         case = access_case(actor, case_id, lock=True, audit=False)
         if case.version != expected_version:

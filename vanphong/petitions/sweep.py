@@ -44,3 +44,11 @@ register_api("/api/v1/petitions/receptions/{reception_id}/minutes/approve", rece
 register_api("/api/v1/petitions/receptions/{reception_id}/visitors/{visitor_id}/follow-up",
              reception_id=RecordParam(ReceptionDay), visitor_id=ValueParam(
                  lambda: list(ReceptionVisitor.objects.values_list("pk", flat=True)[:5]) or [1]))
+
+# Letters waiting to be registered (views_inbox): for handlers only; the public form's pages take no record.
+from vanphong.petitions.models import Submission, SubmissionFile  # noqa: E402
+
+register_page("petitions:submission", pk=RecordParam(Submission))
+register_page("petitions:submission_set_aside", pk=RecordParam(Submission))
+register_page("petitions:submission_restore", pk=RecordParam(Submission))
+register_page("petitions:submission_file", pk=RecordParam(Submission), item_id=RecordParam(SubmissionFile))

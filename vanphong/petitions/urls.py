@@ -36,3 +36,14 @@ urlpatterns += [
     path("tiep-cong-dan/<id:pk>/vao-so/<id:visitor>/", views_reception.follow_up_view, name="reception_follow_up"),
     path("bao-cao/", views_reports.report_view, name="report"),
 ]
+
+# Letters that came in by themselves: e-mails and the public form, waiting to be registered (views_inbox).
+from vanphong.petitions import views_inbox  # noqa: E402
+
+urlpatterns += [
+    path("cho-vao-so/", views_inbox.queue_view, name="inbox"),
+    path("cho-vao-so/<id:pk>/", views_inbox.submission_view, name="submission"),
+    path("cho-vao-so/<id:pk>/de-rieng/", views_inbox.set_aside_view, name="submission_set_aside"),
+    path("cho-vao-so/<id:pk>/khoi-phuc/", views_inbox.restore_view, name="submission_restore"),
+    path("cho-vao-so/<id:pk>/tep/<id:item_id>/", views_inbox.submission_file_view, name="submission_file"),
+]

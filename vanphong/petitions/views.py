@@ -20,7 +20,7 @@ from vanphong.core.http import acting_user, posted_version
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Place
 from vanphong.files.http import file_response
-from vanphong.petitions import protection, queries, repeats, routing, services
+from vanphong.petitions import inbox, protection, queries, repeats, routing, services
 from vanphong.petitions.flows import CASE, HANDLE_RIGHT, REVEAL
 from vanphong.petitions.forms import ClassifyForm, IntakeForm
 from vanphong.petitions.models import Kind, PetitionCase, RevealRequest
@@ -48,10 +48,11 @@ def list_view(request: HttpRequest) -> HttpResponse:
         "page": page, "f": f, "kinds": Kind.choices, "statuses": PetitionCase.Status.choices,
         "places": Place.objects.filter(valid_to__isnull=True), "today": timezone.localdate(),
         "may_register": user.has_perm(HANDLE_RIGHT),
+        "waiting": inbox.waiting_count() if user.has_perm(HANDLE_RIGHT) else 0,
     })
 
 
-def _senders_from(request: HttpRequest) -> list[services.SenderIn]:
+def senders_from(request: HttpRequest) -> list[services.SenderIn]:
     p = request.POST
     cols = [p.getlist(f"sender_{k}") for k in ("name", "address", "contact", "province")]
     rows = max((len(c) for c in cols), default=0)
@@ -68,25 +69,39 @@ def intake_view(request: HttpRequest) -> HttpResponse:
     if not user.has_perm(HANDLE_RIGHT):
         raise Http404
     form = IntakeForm(request.POST or None, user=user)
-    senders = _senders_from(request) if request.method == "POST" else []
+    senders = senders_from(request) if request.method == "POST" else []
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
         try:
-            done = services.check_register_letter(user, services.Intake(
-                channel=d["channel"], content=d["content"], received_on=d["received_on"], title=d["title"],
-                anonymous=d["anonymous"], senders=senders, kind=d["kind"], protect=d["protect"],
-                case_id=d["case_id"], classification=d["classification"], unit=d["unit"],
-                scans=_files(request, "scans"), enclosures=_files(request, "enclosures")))
+            done = services.check_register_letter(user, intake_from(request, form, senders))
         except ServiceError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            for notice in done.notices:
-                messages.warning(request, notice)
-            messages.success(request, f"Đã vào sổ đơn số {done.letter.number}/{done.letter.year}.")
-            return redirect(done.case)
+            return registered(request, done)
+    return render_intake(request, form, senders)
+
+
+def intake_from(request: HttpRequest, form: IntakeForm, senders: list[services.SenderIn]) -> services.Intake:
+    """The letter a valid intake form describes, with its senders and files read from the request."""
+    d = form.cleaned_data
+    return services.Intake(
+        channel=d["channel"], content=d["content"], received_on=d["received_on"], title=d["title"],
+        anonymous=d["anonymous"], senders=senders, kind=d["kind"], protect=d["protect"], case_id=d["case_id"],
+        classification=d["classification"], unit=d["unit"], scans=_files(request, "scans"),
+        enclosures=_files(request, "enclosures"))
+
+
+def registered(request: HttpRequest, done: services.Registered) -> HttpResponse:
+    for notice in done.notices:
+        messages.warning(request, notice)
+    messages.success(request, f"Đã vào sổ đơn số {done.letter.number}/{done.letter.year}.")
+    return redirect(done.case)
+
+
+def render_intake(request: HttpRequest, form: IntakeForm, senders: list[services.SenderIn],
+                  **extra: Any) -> HttpResponse:
     rows = senders + [services.SenderIn() for _ in range(max(0, 3 - len(senders)))]
     return render(request, "petitions/intake.html", {
-        "form": form, "senders": rows, "places": Place.objects.filter(valid_to__isnull=True),
+        "form": form, "senders": rows, "places": Place.objects.filter(valid_to__isnull=True), **extra,
     }, status=400 if form.errors else 200)
 
 

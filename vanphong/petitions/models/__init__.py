@@ -1,6 +1,7 @@
 """Letters, cases, the sealed identities of their senders, and the deadline rules."""
 
 from vanphong.petitions.models.case import Field, Petition, PetitionAttachment, PetitionCase, Sender
+from vanphong.petitions.models.inbox import Submission, SubmissionFile
 from vanphong.petitions.models.protected import RevealRequest, SealedItem
 from vanphong.petitions.models.reception import (
     CaseReminder,
@@ -38,5 +39,7 @@ __all__ = [
     "SealedVisitor",
     "Sender",
     "Stage",
+    "Submission",
+    "SubmissionFile",
     "Track",
 ]

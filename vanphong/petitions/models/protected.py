@@ -8,15 +8,14 @@ exported or put in the admin; it is opened only by petitions.protection, for a p
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
 from vanphong.petitions.models.case import Petition, PetitionCase, Sender
+from vanphong.petitions.models.sealing import SealedValue
 
 
-class SealedItem(models.Model):
+class SealedItem(SealedValue):
     class Kind(models.TextChoices):
         IDENTITY = "danh_tinh", "Danh tính người gửi"
         CONTENT = "nguyen_van", "Nguyên văn đơn"
@@ -25,13 +24,10 @@ class SealedItem(models.Model):
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="sealed")
     sender = models.OneToOneField(Sender, null=True, blank=True, on_delete=models.CASCADE, related_name="sealed")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    data = models.BinaryField()
     # Of a scan: the SHA-256 and size of the plain bytes (fixity, checked on every opening) and their type.
     sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     mime_type = models.CharField(max_length=100, blank=True)
-    # The id of the key that sealed `data` (hex; not secret), so a key rotation finds what is left to reseal.
-    key_id = models.CharField(max_length=8, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -47,12 +43,6 @@ class SealedItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} của đơn #{self.petition_id}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.key_id = bytes(self.data)[1:5].hex() if self.data else ""
-        if kwargs.get("update_fields") is not None and "data" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "key_id"}
-        super().save(*args, **kwargs)
 
     def context(self) -> str:
         """What the seal is bound to: a sealed value moved to another row or letter does not open there."""

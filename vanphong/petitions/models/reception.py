@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from vanphong.core.models import ValidityQuerySet
 from vanphong.petitions.models.case import Petition, PetitionCase
+from vanphong.petitions.models.sealing import SealedValue
 from vanphong.security.models import ClassifiedRecord
 from vanphong.text import normalize
 
@@ -145,12 +146,11 @@ class ReceptionVisitor(models.Model):
         return f"Người được tiếp {self.order} ngày {self.reception.day:%d/%m/%Y}"
 
 
-class SealedVisitor(models.Model):
+class SealedVisitor(SealedValue):
     """The sealed identity (and the words as said, before redaction) of a person received: never listed,
     searched, exported or put in the admin; opened only by petitions.reception for a page that may show it."""
 
     visitor = models.OneToOneField(ReceptionVisitor, on_delete=models.CASCADE, related_name="sealed")
-    data = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
