@@ -179,7 +179,7 @@ class PetitionAttachment(models.Model):
     the documents sent with a letter, the redacted copy handlers work on."""
 
     class Role(models.TextChoices):
-        SCAN = "ban_quet", "Bản quét đơn"
+        SCAN = "ban_quet", "Bản gốc của đơn (bản quét, thư điện tử)"
         ENCLOSURE = "kem_theo", "Tài liệu kèm theo"
         REDACTED = "ban_che", "Bản đã che thông tin người gửi"
 
