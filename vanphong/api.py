@@ -118,6 +118,7 @@ from vanphong.infocenter.api import router as infocenter_router  # noqa: E402
 from vanphong.infocenter.api_bulletins import router as bulletins_router  # noqa: E402
 from vanphong.meetings.api import router as meetings_router  # noqa: E402
 from vanphong.petitions.api import router as petitions_router  # noqa: E402
+from vanphong.petitions.api_inbox import router as inbox_router  # noqa: E402
 from vanphong.petitions.api_reception import router as reception_router  # noqa: E402
 from vanphong.programs.api import router as programs_router  # noqa: E402
 from vanphong.web.api import router as web_router  # noqa: E402
@@ -129,6 +130,7 @@ api.add_router("/", programs_router)
 api.add_router("/meetings", meetings_router)
 # Before the petitions router: its "/{case_id}" must not be tried for "/receptions" first.
 api.add_router("/petitions", reception_router)
+api.add_router("/petitions/inbox", inbox_router)
 api.add_router("/petitions", petitions_router)
 api.add_router("/info", infocenter_router)
 api.add_router("/info/bulletins", bulletins_router)

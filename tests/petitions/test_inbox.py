@@ -306,3 +306,19 @@ def test_senders_typed_in_capitals_are_tidied_on_registration(officer, store):
     done = inbox.check_register_submission(officer, sub.pk, sub.version, intake_for(opened))
     assert protection.identities(done.letter)[0].name == "Lê Văn Hoa"
     assert all(isinstance(s, SenderIn) for s in opened.draft.sender_rows())
+
+
+def test_the_api_imports_an_email_and_lists_the_queue_without_what_it_says(officer, office, store):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = Client()
+    client.force_login(officer)
+    response = client.post("/api/v1/petitions/inbox/email", {"file": SimpleUploadedFile("thu.eml", letter_eml())})
+    assert response.status_code == 201 and response.json()["channel"] == Petition.Channel.EMAIL
+    again = client.post("/api/v1/petitions/inbox/email", {"file": SimpleUploadedFile("thu.eml", letter_eml())})
+    assert again.status_code == 400 and again.json()["field"] == "eml" and "đã được nhập" in again.json()["detail"]
+    listed = client.get("/api/v1/petitions/inbox")
+    assert [s["reference"] for s in listed.json()] == [response.json()["reference"]]
+    assert "Nguyễn Văn An" not in listed.content.decode() and "an.nguyen" not in listed.content.decode()
+    client.force_login(office.outsider)
+    assert client.get("/api/v1/petitions/inbox").status_code == 403
