@@ -322,3 +322,14 @@ def test_the_api_imports_an_email_and_lists_the_queue_without_what_it_says(offic
     assert "Nguyễn Văn An" not in listed.content.decode() and "an.nguyen" not in listed.content.decode()
     client.force_login(office.outsider)
     assert client.get("/api/v1/petitions/inbox").status_code == 403
+
+
+def test_two_imports_of_one_message_at_once_make_one_submission(officer, monkeypatch):
+    eml = letter_eml()
+    inbox.check_import_email(officer, eml, "a.eml")
+    # The other import checked for an earlier one before this one was saved: the database still refuses it.
+    monkeypatch.setattr(inbox.Submission.objects, "filter", lambda **kw: Submission.objects.none())
+    with pytest.raises(inbox.AlreadyTaken, match="vừa được nhập"):
+        inbox.check_import_email(officer, eml, "b.eml")
+    monkeypatch.undo()
+    assert Submission.objects.count() == 1

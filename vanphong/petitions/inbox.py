@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from vanphong.core.errors import Conflict, Forbidden, ServiceError
@@ -204,8 +204,11 @@ def check_import_email(actor: User | None, data: bytes, name: str) -> Submission
     files += [(Role.ATTACHMENT, a.name, a.data) for a in message.attachments if not a.refusal]
     now = timezone.now()
     arrived = message.sent_at if message.sent_at and message.sent_at < now else now
-    return _create(Petition.Channel.EMAIL, draft, files, actor=actor, received_at=arrived, sha256=digest,
-                   message_key=key)
+    try:
+        return _create(Petition.Channel.EMAIL, draft, files, actor=actor, received_at=arrived, sha256=digest,
+                       message_key=key)
+    except IntegrityError:  # taken in by someone else between the check above and now
+        raise AlreadyTaken(f"Thư “{message.subject or name}” vừa được nhập; không nhập lại.", field="eml") from None
 
 
 @dataclass

@@ -49,6 +49,12 @@ class Submission(SealedValue):
         verbose_name = "đơn chờ vào sổ"
         verbose_name_plural = "đơn chờ vào sổ"
         indexes = [models.Index(fields=["status", "received_at"], name="submission_queue")]
+        # Two imports of one message at the same moment (the mailbox task and a person) still make one.
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], condition=~models.Q(sha256=""), name="submission_email_once"),
+            models.UniqueConstraint(fields=["message_key"], condition=~models.Q(message_key=""),
+                                    name="submission_message_once"),
+        ]
 
     def __str__(self) -> str:
         return f"Đơn chờ vào sổ {self.reference}"
