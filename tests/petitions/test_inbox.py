@@ -333,3 +333,14 @@ def test_two_imports_of_one_message_at_once_make_one_submission(officer, monkeyp
         inbox.check_import_email(officer, eml, "b.eml")
     monkeypatch.undo()
     assert Submission.objects.count() == 1
+
+
+def test_a_very_long_email_is_cut_to_the_letter_limit_and_still_registers(officer, store):
+    from vanphong.petitions.services import CONTENT_MAX
+
+    long_body = "Kính gửi Văn phòng. " + "Nội dung trình bày rất dài. " * (CONTENT_MAX // 20)
+    sub = inbox.check_import_email(officer, letter_eml(body=long_body), "dai.eml")
+    draft = inbox.draft_of(sub)
+    assert len(draft.content) == CONTENT_MAX and any("toàn văn còn trong thư gốc" in n for n in draft.notices)
+    done = register(officer, sub)
+    assert done.letter.content.startswith("Kính gửi Văn phòng.")

@@ -196,9 +196,14 @@ def check_import_email(actor: User | None, data: bytes, name: str) -> Submission
     contact = message.reply_to or message.sender_email
     senders = [asdict(SenderIn(message.sender_name, "", contact))] if message.sender_name or contact else []
     refused = [[a.name, a.refusal] for a in message.attachments if a.refusal]  # the parser's notices say so too
-    draft = Draft(senders=senders, anonymous=not senders, title=message.subject, content=message.content,
-                  sent_at=message.sent_at.isoformat() if message.sent_at else "", notices=list(message.notices),
-                  refused=refused)
+    notices = list(message.notices)
+    content = message.content
+    if len(content) > services.CONTENT_MAX:  # the letter's text has a limit; the original keeps the whole
+        content = content[:services.CONTENT_MAX]
+        notices.append(f"Nội dung thư dài hơn {services.CONTENT_MAX} ký tự; đã lấy phần đầu, toàn văn còn trong thư "
+                       "gốc.")
+    draft = Draft(senders=senders, anonymous=not senders, title=message.subject, content=content,
+                  sent_at=message.sent_at.isoformat() if message.sent_at else "", notices=notices, refused=refused)
     original = name if name.lower().endswith(".eml") else f"{name}.eml"
     files: list[tuple[str, str, bytes]] = [(Role.ORIGINAL, original, data)]
     files += [(Role.ATTACHMENT, a.name, a.data) for a in message.attachments if not a.refusal]
