@@ -3,6 +3,7 @@ each as an ordinary letter (with its files, protected if it is a denunciation) o
 
 from __future__ import annotations
 
+import hashlib
 import mailbox
 
 import pytest
@@ -133,7 +134,7 @@ def test_an_open_letter_registered_from_the_queue_keeps_its_files_in_the_store(o
     sub = online(kind="kien_nghi", files=[("giay-to.pdf", SCAN)])
     done = register(officer, sub)
     att = PetitionAttachment.objects.get(petition=done.letter)
-    assert att.role == PetitionAttachment.Role.ENCLOSURE and att.file.open().read() == SCAN
+    assert att.role == PetitionAttachment.Role.SCAN and att.file.open().read() == SCAN  # an original of the letter
 
 
 def test_registering_checks_rights_versions_and_status(officer, office, store):
@@ -187,11 +188,24 @@ def test_an_email_is_imported_with_its_original_and_attachments(officer, store):
     draft = inbox.draft_of(sub)
     assert draft.senders[0]["name"] == "Nguyễn Văn An" and draft.senders[0]["contact"] == "an.nguyen@example.vn"
     done = register(officer, sub)
-    files = {a.role: a for a in PetitionAttachment.objects.filter(petition=done.letter)}
-    original = files[PetitionAttachment.Role.SCAN].file
-    assert original.mime_type == "message/rfc822" and original.open().read() == eml  # kept with its fixity
-    assert files[PetitionAttachment.Role.ENCLOSURE].file.open().read() == SCAN
+    files = [a.file for a in PetitionAttachment.objects.filter(petition=done.letter, role=PetitionAttachment.Role.SCAN)]
+    assert files[0].mime_type == "message/rfc822" and files[0].open().read() == eml  # kept with its fixity
+    assert files[0].sha256 == hashlib.sha256(eml).hexdigest()
+    assert files[1].open().read() == SCAN
     assert done.letter.channel == Petition.Channel.EMAIL
+
+
+def test_an_email_found_later_to_be_a_denunciation_has_all_its_files_sealed(officer, store):
+    from vanphong.petitions.services import Classified, check_classify
+
+    sub = inbox.check_import_email(officer, letter_eml(name=NAME, attachments=[("ban-quet.pdf", SCAN)]), "x.eml")
+    done = register(officer, sub, kind="kien_nghi")
+    assert PetitionAttachment.objects.filter(petition=done.letter).count() == 2
+    case = done.case
+    check_classify(officer, case.pk, case.version, Classified(kind="to_cao"))
+    assert not PetitionAttachment.objects.filter(petition=done.letter).exists()
+    assert done.letter.sealed.filter(kind=SealedItem.Kind.SCAN).count() == 2
+    assert not StoredFile.objects.exists()  # the plain copies are purged from the store
 
 
 def test_the_same_email_twice_is_recognised_and_not_imported_again(officer):

@@ -287,16 +287,17 @@ def _locked(actor: User, pk: Any, expected_version: int) -> Submission:
 
 def check_register_submission(actor: User, pk: Any, expected_version: int, intake: Intake) -> Registered:
     """Register a waiting submission as the letter `intake` describes (as the handler checked it), with its
-    files: an e-mail's original as the letter's original, the rest as sent with it."""
+    files as the letter's originals: the e-mail as received and every file the sender sent with it, since any of
+    them may show who wrote (a scanned signed letter is often an attachment), so a protected letter seals them all,
+    now or when it later turns out to be a denunciation (protection.protect_letter)."""
     with transaction.atomic():
         sub = _locked(actor, pk, expected_version)
         if sub.status != Submission.Status.WAITING:
             raise ServiceError(f"Đơn này {sub.get_status_display().lower()}; không vào sổ lại.")
         files = list(sub.files.all())
-        originals = [(f.name, file_bytes(f)) for f in files if f.role == Role.ORIGINAL]
-        sent = [(f.name, file_bytes(f)) for f in files if f.role == Role.ATTACHMENT]
-        done = services.check_register_letter(actor, replace(
-            intake, channel=sub.channel, scans=originals + intake.scans, from_sender=sent + intake.from_sender))
+        originals = [(f.name, file_bytes(f)) for f in files]  # ordered: the e-mail first, then what came with it
+        done = services.check_register_letter(actor, replace(intake, channel=sub.channel,
+                                                             scans=originals + intake.scans))
         sub.status, sub.letter, sub.handled_by, sub.handled_at = (Submission.Status.REGISTERED, done.letter, actor,
                                                                   timezone.now())
         sub.version += 1

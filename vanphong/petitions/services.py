@@ -76,9 +76,6 @@ class Intake:
     unit: Unit | None = None
     scans: list[tuple[str, Any]] = field(default_factory=list)  # (file name, bytes or upload)
     enclosures: list[tuple[str, Any]] = field(default_factory=list)
-    # Files the sender sent with the letter (attached to an e-mail, uploaded with the public form): enclosures,
-    # or, when the letter is protected, sealed with the scans, since they may show who wrote it.
-    from_sender: list[tuple[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -214,8 +211,8 @@ def check_register_letter(actor: User, i: Intake) -> Registered:
         protect = i.protect or i.kind == Kind.DENUNCIATION or (case is not None and case.is_denunciation)
         seen: dict[str, str] = {}
         # Scans first: an enclosure repeating a sealed scan is dropped, never stored in the clear beside it.
-        scans = _files(actor, i.scans + (i.from_sender if protect else []), notices, seen, sealed=protect)
-        enclosures = _files(actor, i.enclosures + ([] if protect else i.from_sender), notices, seen, sealed=False)
+        scans = _files(actor, i.scans, notices, seen, sealed=protect)
+        enclosures = _files(actor, i.enclosures, notices, seen, sealed=False)
         return do_register_letter(actor, i, case, received_on, content, title, people, protect, scans, enclosures,
                                   notices)
 
