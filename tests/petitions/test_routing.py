@@ -98,6 +98,15 @@ def test_a_forwarded_case_is_accepted_by_the_body_extended_and_resolved(officer)
     assert case.status == "thu_ly" and case.deadline is not None
     case = check_step(officer, case.pk, "extend", case.version, note="Vụ việc phức tạp, cần xác minh thêm.")
     assert case.status == "gia_han" and case.extensions == 1
+    # The result goes with the resolving body's document: the bare step, even posted by hand, is refused.
+    with pytest.raises(ServiceError, match="văn bản giải quyết"):
+        check_step(officer, case.pk, "resolve", case.version, note="Đã giải quyết.")
+    client = Client()
+    client.force_login(officer)
+    client.post(f"/don-thu/{case.pk}/buoc/", {"step": "resolve", "version": case.version, "note": "Đã giải quyết."})
+    case.refresh_from_db()
+    assert case.status == "gia_han"
+    assert not CaseDocument.objects.filter(case=case, role=CaseDocument.Role.RESULT).exists()
 
 
 def test_the_notice_to_a_complainant_is_addressed_only_when_printed(officer, office):

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from vanphong.core.demo import DemoContext
 from vanphong.core.models import Body, Place, User
-from vanphong.petitions import demo_inbox, reception, reminders, services
+from vanphong.petitions import demo_inbox, reception, reminders, routing, services
 from vanphong.petitions.models import Field, Kind, Petition, PetitionCase, ReceptionDay
 from vanphong.workflow.models import Step
 
@@ -183,7 +183,8 @@ def _progress(officer: User, case: PetitionCase, kind: str, place: Place, bodies
         resolved = deadline - timedelta(days=rng.randint(0, 12)) if rng.random() < 0.8 else \
             deadline + timedelta(days=rng.randint(1, 25))
         resolved = on(max(resolved, accepted + timedelta(days=5)))
-        case = step("resolve", note="Đã có văn bản giải quyết của cơ quan có thẩm quyền.")
+        case = routing.check_result(officer, case.pk, None, "Đã có văn bản giải quyết của cơ quan có thẩm quyền.",
+                                    upload=("van-ban-giai-quyet.pdf", demo_inbox.scan("Van ban giai quyet don")))
         when["resolve"] = resolved
         if case.letters.filter(anonymous=False).exists() and rng.random() < 0.7:
             case = step("answer")

@@ -8,6 +8,7 @@ import random
 from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from functools import cache
 
 from django.utils import timezone
 
@@ -29,7 +30,8 @@ def _email(name: str, address: str, subject: str, body: str, hours_ago: int,
     return message.as_bytes()
 
 
-def _scan(text: str) -> bytes:
+@cache
+def scan(text: str) -> bytes:
     """A one-page PDF, as a scanned letter would be."""
     import io
 
@@ -59,7 +61,7 @@ def build_queue(ctx: DemoContext, known_writer: tuple[str, str, str] | None, rng
     inbox.check_import_email(None, _email(
         name, "dan.thu@example.vn", "Đơn khiếu nại về bồi thường giải phóng mặt bằng",
         f"Kính gửi Văn phòng,\n\nTôi là {name}. Tôi khiếu nại mức bồi thường khi thu hồi đất làm đường, đơn có chữ "
-        "ký gửi kèm.\n\nTrân trọng.", 20, ("don-khieu-nai.pdf", _scan("Don khieu nai (ban quet)"))), "thu-1.eml")
+        "ký gửi kèm.\n\nTrân trọng.", 20, ("don-khieu-nai.pdf", scan("Don khieu nai (ban quet)"))), "thu-1.eml")
     if known_writer is not None:
         writer, address, matter = known_writer
         inbox.check_import_email(None, _email(

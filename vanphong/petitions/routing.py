@@ -127,7 +127,7 @@ def check_result(actor: User, case_id: Any, expected_version: int | None, note: 
                  upload: tuple[str, Any] | None = None) -> PetitionCase:
     """Record the result: the step "resolve" with its summary, and the resolving body's document, an incoming
     document of the register or a file (one of the two is required)."""
-    from vanphong.petitions.services import check_step
+    from vanphong.petitions.services import take_step
 
     if not (entry or "").strip() and upload is None:
         raise ServiceError("Hãy ghi số đến của văn bản giải quyết của cơ quan có thẩm quyền, hoặc tải lên bản quét "
@@ -135,7 +135,7 @@ def check_result(actor: User, case_id: Any, expected_version: int | None, note: 
     with transaction.atomic():
         found = incoming_entry(actor, entry) if (entry or "").strip() else None
         stored = check_store_file(actor, upload[1], upload[0]) if upload is not None else None
-        case = check_step(actor, case_id, "resolve", expected_version, note=note)
+        case = take_step(actor, case_id, "resolve", expected_version, note=note)
         item = CaseDocument.objects.create(case=case, role=CaseDocument.Role.RESULT,
                                            document=found.document if found else None, file=stored,
                                            name=upload[0][:255] if upload else "", added_by=actor)

@@ -354,7 +354,17 @@ def do_classify(actor: User, case: PetitionCase, c: Classified, locality: Place 
 
 def check_step(actor: User, case_id: Any, name: str, expected_version: int | None, *, note: str = "",
                data: dict[str, Any] | None = None) -> PetitionCase:
-    """Take one step of the case's flow, then bring its deadline up to date (acceptance, an extension)."""
+    """Take one step of the case's flow, then bring its deadline up to date (acceptance, an extension). The result
+    is recorded with the resolving body's document (petitions.routing.check_result), never as a bare step."""
+    if name == "resolve":
+        raise ServiceError("Ghi kết quả giải quyết ở mục “Kết quả giải quyết”, kèm số đến hoặc bản quét văn bản "
+                           "giải quyết của cơ quan có thẩm quyền.", field="entry")
+    return take_step(actor, case_id, name, expected_version, note=note, data=data)
+
+
+def take_step(actor: User, case_id: Any, name: str, expected_version: int | None, *, note: str = "",
+              data: dict[str, Any] | None = None) -> PetitionCase:
+    """check_step without its guard, for the services that take a step with what it needs (check_result)."""
     from vanphong.petitions import routing
 
     with transaction.atomic():
