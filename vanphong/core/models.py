@@ -25,6 +25,19 @@ class ValidityQuerySet(models.QuerySet[Any]):
         )
 
 
+def overlaps_validity(row: models.Model, same: models.QuerySet[Any]) -> bool:
+    """Whether another row of `same` is valid on some day `row` is valid (both read `valid_from`/`valid_to`,
+    empty meaning open-ended): the check every table of rules kept with validity dates makes before saving."""
+    valid_from: date | None = getattr(row, "valid_from", None)
+    valid_to: date | None = getattr(row, "valid_to", None)
+    others = same.exclude(pk=row.pk) if row.pk else same
+    if valid_to:
+        others = others.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=valid_to))
+    if valid_from:
+        others = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from))
+    return others.exists()
+
+
 class Place(models.Model):
     """A provincial-level unit: the 34 current ones and the 63 former ones, kept for history (DOMAIN §8)."""
 

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from vanphong.core.models import ValidityQuerySet
+from vanphong.core.models import ValidityQuerySet, overlaps_validity
 from vanphong.text import normalize
 
 
@@ -121,7 +121,7 @@ class DocumentType(RuleRow):
         if self.code and not TYPE_CODE.fullmatch(self.code):
             raise ValidationError({"code": "Chữ viết tắt chỉ gồm chữ cái (tối đa 10), ví dụ KL, QĐi, TTr."})
         overlapping = DocumentType.objects.filter(system=self.system, code=self.code, name=normalize(self.name))
-        if _overlaps(self, overlapping):
+        if overlaps_validity(self, overlapping):
             raise ValidationError("Loại văn bản này đã có một dòng cùng chữ viết tắt, trùng thời gian hiệu lực: "
                                   "sửa ngày hiệu lực của dòng cũ thay vì thêm dòng mới.")
 
@@ -174,16 +174,6 @@ class Issuer(RuleRow):
         if bad:
             raise ValidationError({"code": f"Ký hiệu không đọc được: {', '.join(bad)}. Ký hiệu bắt đầu bằng chữ "
                                            "cái, chỉ gồm chữ cái và chữ số (tối đa 20), ví dụ UBKTTW, QH15."})
-        if _overlaps(self, Issuer.objects.filter(system=self.system, code=self.code)):
+        if overlaps_validity(self, Issuer.objects.filter(system=self.system, code=self.code)):
             raise ValidationError("Ký hiệu này đã có một dòng trùng thời gian hiệu lực: sửa ngày hiệu lực của dòng "
                                   "cũ thay vì thêm dòng mới.")
-
-
-def _overlaps(row: RuleRow, same: models.QuerySet[Any]) -> bool:
-    """Whether another row of `same` is valid on some day `row` is valid."""
-    others = same.exclude(pk=row.pk) if row.pk else same
-    if row.valid_to:
-        others = others.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=row.valid_to))
-    if row.valid_from:
-        others = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=row.valid_from))
-    return others.exists()

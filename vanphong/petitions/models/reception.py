@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from vanphong.core.models import ValidityQuerySet
+from vanphong.core.models import ValidityQuerySet, overlaps_validity
 from vanphong.petitions.models.case import Petition, PetitionCase
 from vanphong.petitions.models.sealing import SealedValue
 from vanphong.security.models import ClassifiedRecord
@@ -56,10 +56,8 @@ class ReceptionRule(models.Model):
         return f"{self.get_level_display()}: ít nhất {self.min_days} ngày/tháng"
 
     def clean(self) -> None:
-        from vanphong.documents.models.rules import _overlaps
-
         super().clean()
-        if _overlaps(self, ReceptionRule.objects.filter(level=self.level)):  # type: ignore[arg-type]
+        if overlaps_validity(self, ReceptionRule.objects.filter(level=self.level)):
             raise ValidationError("Đã có quy định cho cấp này trùng thời gian hiệu lực: ghi ngày hết hiệu lực cho "
                                   "dòng cũ trước khi thêm dòng mới.")
 

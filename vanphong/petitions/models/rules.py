@@ -9,14 +9,13 @@ the database returned first.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from vanphong.core.models import ValidityQuerySet
-from vanphong.documents.models.rules import _overlaps
+from vanphong.core.models import ValidityQuerySet, overlaps_validity
 from vanphong.text import normalize
 
 
@@ -104,7 +103,7 @@ class DeadlineRule(models.Model):
         if self.max_extensions and not self.extension_days:
             raise ValidationError({"extension_days": "Quy định cho gia hạn thì phải ghi số ngày mỗi lần gia hạn."})
         same = DeadlineRule.objects.filter(Q(code=self.code) | Q(**self.conditions()))
-        if _overlaps(cast(Any, self), same):
+        if overlaps_validity(self, same):
             raise ValidationError(
                 "Đã có một quy định thời hạn cùng mã hoặc cùng điều kiện áp dụng, trùng thời gian hiệu lực: "
                 "ghi ngày hết hiệu lực cho dòng cũ (hoặc sửa dòng đó) trước khi thêm dòng mới.")
