@@ -18,7 +18,5 @@ def acting_user(request: HttpRequest) -> User:
 def posted_version(request: HttpRequest) -> int:
     """The record version a form was drawn from; a missing or garbled one is -1, which no record has, so the
     edit is answered as a conflict, never saved over someone else's."""
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
+    value = request.POST.get("version", "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 else -1

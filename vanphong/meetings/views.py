@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Person
 from vanphong.meetings import conclusions, queries, services
@@ -26,10 +26,6 @@ from vanphong.meetings.models import ConclusionDraft, Meeting, Opinion, Particip
 from vanphong.security.classification import Classification
 
 WHEN = {"": "Tất cả", "sap-toi": "Sắp tới", "da-hop": "Đã họp"}
-
-
-def _version(request: HttpRequest) -> int:
-    return parse_id(request.POST.get("version")) or -1
 
 
 def _back(meeting_id: int, anchor: str = "") -> HttpResponse:
@@ -135,7 +131,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def step_view(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     user = acting_user(request)
     return _act(request, pk, "", "Đã chuyển bước.", lambda: services.check_step(
-        user, pk, name, _version(request), note=request.POST.get("note", "")))
+        user, pk, name, posted_version(request), note=request.POST.get("note", "")))
 
 
 @login_required
@@ -144,7 +140,7 @@ def agenda_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     return _act(request, pk, "chuong-trinh", "Đã thêm nội dung vào chương trình họp.",
                 lambda: services.check_add_agenda_item(
-                    user, pk, _version(request), proposal_id=parse_id(request.POST.get("proposal")),
+                    user, pk, posted_version(request), proposal_id=parse_id(request.POST.get("proposal")),
                     title=request.POST.get("title", ""), planned_minutes=request.POST.get("planned_minutes"),
                     presenter=request.POST.get("presenter", "")))
 
@@ -159,7 +155,7 @@ def agenda_arrange_view(request: HttpRequest, pk: int) -> HttpResponse:
         if item_id is not None:
             rows.append((item_id, request.POST.get(f"order-{item_id}"), request.POST.get(f"minutes-{item_id}")))
     return _act(request, pk, "chuong-trinh", "Đã sắp xếp chương trình họp.",
-                lambda: services.check_arrange_agenda(user, pk, _version(request), rows))
+                lambda: services.check_arrange_agenda(user, pk, posted_version(request), rows))
 
 
 @login_required
@@ -168,7 +164,7 @@ def agenda_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     item = services.access_item(user, pk)
     return _act(request, item.meeting_id, "chuong-trinh", "Đã gỡ nội dung khỏi chương trình.",
-                lambda: services.check_remove_agenda_item(user, pk, _version(request)))
+                lambda: services.check_remove_agenda_item(user, pk, posted_version(request)))
 
 
 @login_required
@@ -177,7 +173,7 @@ def participant_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     level = request.POST.get("clearance", "")
     return _act(request, pk, "nguoi-du", "Đã thêm người dự.", lambda: services.check_add_participant(
-        user, pk, _version(request), person_id=parse_id(request.POST.get("person")) or 0,
+        user, pk, posted_version(request), person_id=parse_id(request.POST.get("person")) or 0,
         role=request.POST.get("role", ""), site_id=parse_id(request.POST.get("site")),
         clearance=int(level) if level.isdigit() else None,
         item_ids=[i for i in (parse_id(v) for v in request.POST.getlist("items")) if i]))
@@ -189,7 +185,7 @@ def participant_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     p = services.access_participant(user, pk)
     return _act(request, p.meeting_id, "nguoi-du", "Đã bớt người dự.",
-                lambda: services.check_remove_participant(user, pk, _version(request)))
+                lambda: services.check_remove_participant(user, pk, posted_version(request)))
 
 
 @login_required
@@ -197,7 +193,7 @@ def participant_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 def site_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     return _act(request, pk, "nguoi-du", "Đã thêm điểm cầu.", lambda: services.check_add_site(
-        user, pk, _version(request), name=request.POST.get("name", ""),
+        user, pk, posted_version(request), name=request.POST.get("name", ""),
         place_id=parse_id(request.POST.get("place")), is_main=request.POST.get("is_main") == "1"))
 
 
@@ -206,7 +202,7 @@ def site_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 def document_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     return _act(request, pk, "tai-lieu", "Đã thêm tài liệu của phiên họp.", lambda: services.check_add_meeting_document(
-        user, pk, _version(request), document_id=parse_id(request.POST.get("document")) or 0,
+        user, pk, posted_version(request), document_id=parse_id(request.POST.get("document")) or 0,
         members_only=request.POST.get("members_only") == "1"))
 
 
@@ -235,7 +231,7 @@ def opinion_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     op = services.access_opinion(user, pk)
     return _act(request, op.agenda_item.meeting_id, f"y-kien-{pk}", "Đã ghi tiếp thu, giải trình.",
-                lambda: services.check_answer_opinion(user, pk, _version(request),
+                lambda: services.check_answer_opinion(user, pk, posted_version(request),
                                                       response=request.POST.get("response", ""),
                                                       answer=request.POST.get("answer", "")))
 
@@ -272,7 +268,7 @@ def issue_view(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     return _act(request, pk, "bien-ban", "Đã lưu biên bản.", lambda: services.check_write_minutes(
-        user, pk, _version(request), request.POST.get("minutes", "")))
+        user, pk, posted_version(request), request.POST.get("minutes", "")))
 
 
 @login_required

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.ids import parse_id
 from vanphong.core.models import Body, Unit, User
 from vanphong.core.notices import mark_read
@@ -40,11 +40,6 @@ from vanphong.security import policy
 from vanphong.security.classification import Classification
 
 PAGE_SIZE = 50
-
-
-def _version(request: HttpRequest) -> int:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() and len(value) < 10 else -1
 
 
 def _run(request: HttpRequest, action: Callable[[], Any], done: str) -> bool:
@@ -144,7 +139,7 @@ def proposal_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if due_text.strip() and due is None:
                 raise ServiceError("Hạn gửi hồ sơ không đúng dạng ngày.", field="due")
-            p = svc.check_update_proposal(user, pk, _version(request), title=request.POST.get("title", ""),
+            p = svc.check_update_proposal(user, pk, posted_version(request), title=request.POST.get("title", ""),
                                           summary=request.POST.get("summary", ""), due=due)
         except ServiceError as exc:
             error = exc
@@ -184,8 +179,8 @@ def proposal_step_view(request: HttpRequest, pk: int, name: str) -> HttpResponse
     user = acting_user(request)
     p = svc.access_proposal(user, pk, audit=False)
     label = PROPOSAL.transitions[name].label if name in PROPOSAL.transitions else ""
-    _run(request, lambda: svc.check_proposal_step(user, pk, name, _version(request), request.POST.get("note", "")),
-         f"Đã {label.lower()}.")
+    version, note = posted_version(request), request.POST.get("note", "")
+    _run(request, lambda: svc.check_proposal_step(user, pk, name, version, note), f"Đã {label.lower()}.")
     return redirect(p)
 
 
@@ -283,7 +278,7 @@ def round_checks_view(request: HttpRequest, pk: int, round_no: int) -> HttpRespo
     def save(user: User, a: Appraisal) -> Any:
         if not results:
             raise ServiceError("Hãy chọn kết quả cho ít nhất một tiêu chí.", field="checks")
-        return svc.check_set_check(user, a.pk, _version(request), results)
+        return svc.check_set_check(user, a.pk, posted_version(request), results)
 
     return _round_post(request, pk, round_no, save, "Đã ghi kết quả các tiêu chí.")
 
@@ -303,7 +298,7 @@ def round_assign_view(request: HttpRequest, pk: int, round_no: int) -> HttpRespo
     def save(user: User, a: Appraisal) -> Any:
         ids = [i for i in (parse_id(v) for v in request.POST.getlist("appraisers")) if i]
         people = list(User.objects.filter(pk__in=ids, is_active=True))
-        return svc.check_assign(user, a.pk, _version(request), appraisers=people,
+        return svc.check_assign(user, a.pk, posted_version(request), appraisers=people,
                                 experts=_experts(request.POST.get("experts", "")))
 
     return _round_post(request, pk, round_no, save, "Đã phân công thẩm định.")
@@ -313,7 +308,7 @@ def round_assign_view(request: HttpRequest, pk: int, round_no: int) -> HttpRespo
 @require_POST
 def round_report_view(request: HttpRequest, pk: int, round_no: int) -> HttpResponse:
     def save(user: User, a: Appraisal) -> Any:
-        return svc.check_save_report(user, a.pk, _version(request), report=request.POST.get("report", ""),
+        return svc.check_save_report(user, a.pk, posted_version(request), report=request.POST.get("report", ""),
                                      result=request.POST.get("result", ""), reasons=request.POST.get("reasons", ""))
 
     return _round_post(request, pk, round_no, save, "Đã lưu báo cáo thẩm định.")
@@ -325,7 +320,7 @@ def round_step_view(request: HttpRequest, pk: int, round_no: int, name: str) -> 
     label = APPRAISAL.transitions[name].label if name in APPRAISAL.transitions else ""
 
     def step(user: User, a: Appraisal) -> Any:
-        return svc.check_appraisal_step(user, a.pk, name, _version(request), request.POST.get("note", ""))
+        return svc.check_appraisal_step(user, a.pk, name, posted_version(request), request.POST.get("note", ""))
 
     return _round_post(request, pk, round_no, step, f"Đã {label.lower()}.")
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.ids import parse_id
 from vanphong.programs import periods, queries, services
 from vanphong.programs.forms_programmes import CarryForm, ItemForm, ProgramForm, ScheduleForm
@@ -23,11 +23,6 @@ from vanphong.programs.models.programme import ProgramAdjustment, ProgramItem, W
 from vanphong.security import policy
 
 ID_PROBE = 271828182845904523
-
-
-def _version(request: HttpRequest) -> int:
-    # A missing or garbled version is treated as stale: a conflict, never an overwrite.
-    return parse_id(request.POST.get("version")) or 0
 
 
 def _form_error(form: Any, exc: ServiceError) -> None:
@@ -85,7 +80,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     if d["office_unit"] else None, planned_start=d["planned_start"], planned_end=d["planned_end"],
                     classification=d["classification"], description=d["description"],
                     reason=d.get("reason", ""), decided_by=d.get("decided_by", ""),
-                    expected_version=_version(request))
+                    expected_version=posted_version(request))
             except ServiceError as exc:
                 _form_error(form, exc)
             else:
@@ -111,7 +106,7 @@ def program_approve(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     program = services.access_program(user, pk)
     try:
-        services.do_approve_program(user, program, _version(request))
+        services.do_approve_program(user, program, posted_version(request))
     except ServiceError as e:
         messages.error(request, e.message)
     else:
@@ -146,7 +141,7 @@ def program_carry(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             child = services.check_carry_down(user, parent, number=d["number"], item_ids=d["items"],
-                                              title=d["title"], expected_version=_version(request))
+                                              title=d["title"], expected_version=posted_version(request))
         except ServiceError as exc:
             _form_error(form, exc)
         else:
@@ -181,7 +176,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.check_adjust_item(
                 user, item.pk, kind=request.POST.get("kind", ""), reason=request.POST.get("reason", ""),
-                decided_by=request.POST.get("decided_by", ""), expected_version=_version(request),
+                decided_by=request.POST.get("decided_by", ""), expected_version=posted_version(request),
                 planned_start=_parse(request.POST.get("planned_start", "")),
                 planned_end=_parse(request.POST.get("planned_end", "")))
         except ServiceError as e:

@@ -89,10 +89,6 @@ def take_step(request: HttpRequest, run: Callable[[Mapping[str, Any]], Any], dat
     return True
 
 
-def version_of(request: HttpRequest) -> int | None:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() and len(value) < 10 else -1
-
 
 def iso(day: date | None) -> str:
     return day.isoformat() if day else ""

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.ids import parse_id
 from vanphong.core.models import User
 from vanphong.core.notices import mark_read
@@ -24,7 +24,7 @@ from vanphong.documents import panels, rendering, services, signing
 from vanphong.documents.flows import OUTGOING
 from vanphong.documents.forms import AttachForm, CommentForm, DraftForm, SignForm
 from vanphong.documents.models import Attachment, Document, DocumentLink, IncomingEntry
-from vanphong.documents.views.common import take_step, version_of
+from vanphong.documents.views.common import take_step
 from vanphong.files.http import file_response
 from vanphong.security import policy
 
@@ -174,7 +174,7 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     initial["internal_recipients"] = list(doc.internal_recipients.all())
     form = DraftForm(request.POST or None, user=user, initial=initial)
     saved = _save_draft(request, user, form,
-                        lambda d: services.check_update_draft(user, doc.pk, version_of(request) or -1, d))
+                        lambda d: services.check_update_draft(user, doc.pk, posted_version(request) or -1, d))
     if saved is not None:
         return redirect(saved)
     return render(request, "documents/draft_form.html", {"form": form, "doc": doc, "answering": None},
@@ -196,7 +196,7 @@ def step_view(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     label = OUTGOING.transitions[name].label
 
     def run(d: Any) -> Any:
-        return services.check_step(user, doc.pk, name, version_of(request), note=request.POST.get("note", ""),
+        return services.check_step(user, doc.pk, name, posted_version(request), note=request.POST.get("note", ""),
                                    data=d)
 
     take_step(request, run, data, f"Đã {label[0].lower()}{label[1:]}.")

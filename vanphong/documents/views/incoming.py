@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from vanphong.core.errors import ServiceError
-from vanphong.core.http import acting_user
+from vanphong.core.http import acting_user, posted_version
 from vanphong.core.notices import mark_read
 from vanphong.documents import flows, services
 from vanphong.documents.flows import INCOMING
 from vanphong.documents.forms import DirectForm, IncomingForm, SubmitForm
 from vanphong.documents.models import IncomingEntry
-from vanphong.documents.views.common import take_step, version_of
+from vanphong.documents.views.common import take_step
 from vanphong.documents.views.documents import document_context
 
 
@@ -89,7 +89,7 @@ def entry_step_view(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     label = INCOMING.transitions[name].label
 
     def run(d: Any) -> Any:
-        return services.check_entry_step(user, entry.pk, name, version_of(request), note=note, data=d)
+        return services.check_entry_step(user, entry.pk, name, posted_version(request), note=note, data=d)
 
     take_step(request, run, data, f"Đã {label.lower()}.")
     return redirect(entry)
