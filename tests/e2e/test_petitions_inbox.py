@@ -84,4 +84,9 @@ def test_an_online_denunciation_and_an_email_reach_the_register(
     expect(page.locator("dl")).to_contain_text(f"số {letter.number}/{letter.year}")
     assert "Trưởng thôn" not in page.content()
     look(page, "74-portal-lookup")
+    # On a telephone, as many citizens will send it: nothing wider than the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/gui-don/")
+    look(page, "75-portal-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert problems.unexpected() == []
