@@ -1,16 +1,20 @@
-"""Second factors and API tokens: secrets that only ever leave as hashes, except the TOTP seed the app needs."""
+"""Second factors and API tokens: secrets that only ever leave as hashes, except the TOTP seed the app needs
+(kept sealed under the field key)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 
+from vanphong.security.fields import SealedTextField
+
 
 class TwoFactor(models.Model):
     """A person's TOTP authenticator. `last_step` refuses a code that was already used (replay)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor")
-    secret = models.CharField(max_length=64)
+    # Sealed under the field key: a copy of the database does not give away anyone's second factor.
+    secret = SealedTextField()
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_step = models.BigIntegerField(default=0)
 

@@ -1,6 +1,6 @@
 """Changing the field key (VANPHONG_FIELD_KEY): every sealed value (letters' identities, texts and scans; people
-received; submissions waiting) resealed under the new key, and every letter's match keys (derived from the field
-key) made again from its sealed identities.
+received; submissions waiting; people's second-factor secrets) resealed under the new key, and every letter's
+match keys (derived from the field key) made again from its sealed identities.
 
 Run with the new key as VANPHONG_FIELD_KEY and the old one(s) in VANPHONG_FIELD_OLD_KEYS (which then only open).
 Batches of rows, each in one transaction, with the rows locked: a run stopped half-way leaves every value whole,
@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 
+from vanphong.core.models import TwoFactor
 from vanphong.petitions import protection, repeats
 from vanphong.petitions.models import (
     Fingerprint,
@@ -29,6 +32,7 @@ from vanphong.petitions.models import (
 from vanphong.petitions.models.sealing import SealedValue
 from vanphong.security import crypto
 from vanphong.security.audit import record_event
+from vanphong.security.fields import stored_key_id
 
 BATCH = 200
 
@@ -45,11 +49,32 @@ class Rotation:
 SEALED: tuple[type[SealedValue], ...] = (SealedItem, SealedVisitor, Submission, SubmissionFile)
 
 
+# Columns sealed in place (security.fields.SealedTextField): people's second-factor secrets.
+SEALED_COLUMNS: tuple[tuple[type[models.Model], str], ...] = ((TwoFactor, "secret"),)
+
+
 def _reseal_batch(key_id: str, size: int) -> int:
     for model in SEALED:
         if n := _reseal_rows(model, key_id, size):
             return n
+    for table, column in SEALED_COLUMNS:
+        if n := _reseal_column(table, column, key_id, size):
+            return n
     return 0
+
+
+def _stale_in_column(model: type[models.Model], column: str, key_id: str) -> list[Any]:
+    """The rows whose stored value (read raw: the field would open it) is under another key or not sealed."""
+    rows = model._default_manager.annotate(stored=Cast(column, TextField())).order_by("pk")
+    return [pk for pk, value in rows.values_list("pk", "stored") if value and stored_key_id(value) != key_id]
+
+
+def _reseal_column(model: type[models.Model], column: str, key_id: str, size: int) -> int:
+    with transaction.atomic():
+        stale = _stale_in_column(model, column, key_id)[:size]
+        for row in model._default_manager.select_for_update().filter(pk__in=stale):
+            row.save(update_fields=[column])  # read open under its key, written sealed under the current one
+        return len(stale)
 
 
 def _reseal_rows(model: type[SealedValue], key_id: str, size: int) -> int:
@@ -64,8 +89,9 @@ def _reseal_rows(model: type[SealedValue], key_id: str, size: int) -> int:
 
 
 def _unsealed_count(key_id: str) -> int:
-    """Rows of every sealed model not yet under the key `key_id`."""
-    return sum(model._default_manager.exclude(key_id=key_id).count() for model in SEALED)
+    """Rows of every sealed model (and sealed column) not yet under the key `key_id`."""
+    return (sum(model._default_manager.exclude(key_id=key_id).count() for model in SEALED)
+            + sum(len(_stale_in_column(table, column, key_id)) for table, column in SEALED_COLUMNS))
 
 
 def _text_as_written(letter: Petition) -> str:
