@@ -174,6 +174,10 @@ def test_setting_aside_needs_a_reason_and_can_be_undone(officer):
         inbox.check_set_aside(officer, sub.pk, sub.version, "  ")
     sub = inbox.check_set_aside(officer, sub.pk, sub.version, "Thư quảng cáo")
     assert inbox.waiting(officer) == [] and inbox.lookup(sub.reference).status == "Không vào sổ"
+    client = Client()
+    client.force_login(officer)
+    page = client.get("/don-thu/cho-vao-so/?da-loai=1").content.decode()
+    assert sub.reference in page and "Thư quảng cáo" in page and NAME not in page
     sub = inbox.check_restore(officer, sub.pk, sub.version)
     assert [s.pk for s, _, _ in inbox.waiting(officer)] == [sub.pk]
 

@@ -260,6 +260,13 @@ def waiting(actor: User) -> list[tuple[Submission, Draft, int]]:
     return [(s, draft_of(s), len(s.files.all())) for s in rows]
 
 
+def set_aside(actor: User, limit: int = 200) -> list[Submission]:
+    """The submissions set aside, latest first (what they say is not read: the reason and who are enough)."""
+    _check_handler(actor)
+    return list(Submission.objects.filter(status=Submission.Status.DISCARDED)
+                .select_related("handled_by__person").order_by("-handled_at")[:limit])
+
+
 def waiting_count() -> int:
     return Submission.objects.filter(status=Submission.Status.WAITING).count()
 

@@ -59,9 +59,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
                 messages.success(request, f"Đã nhập {done} thư điện tử vào hàng chờ vào sổ.")
         return redirect("petitions:inbox")
     aside = request.GET.get("da-loai") == "1"
-    rows = (inbox.waiting(user) if not aside else
-            [(s, inbox.Draft(), 0) for s in Submission.objects.filter(status=Submission.Status.DISCARDED)
-             .select_related("handled_by__person").order_by("-handled_at")[:200]])
+    rows = inbox.waiting(user) if not aside else [(s, inbox.Draft(), 0) for s in inbox.set_aside(user)]
     return render(request, "petitions/inbox.html", {"rows": rows, "aside": aside})
 
 
