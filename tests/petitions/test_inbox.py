@@ -180,6 +180,11 @@ def test_setting_aside_needs_a_reason_and_can_be_undone(officer):
     assert sub.reference in page and "Thư quảng cáo" in page and NAME not in page
     sub = inbox.check_restore(officer, sub.pk, sub.version)
     assert [s.pk for s, _, _ in inbox.waiting(officer)] == [sub.pk]
+    assert sub.handled_by is None and sub.reason == ""
+    events = list(AuditEvent.objects.filter(object_id=str(sub.pk), event_type__startswith="petitions.submission_s")
+                  .order_by("seq").values_list("event_type", "actor", "new"))
+    assert events == [("petitions.submission_set_aside", officer.pk, {"reason": "Thư quảng cáo"})]
+    assert AuditEvent.objects.filter(event_type="petitions.submission_restored", actor=officer).count() == 1
 
 
 # --- e-mail ---------------------------------------------------------------------------------------------------------

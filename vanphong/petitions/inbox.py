@@ -105,7 +105,7 @@ def file_bytes(item: SubmissionFile) -> bytes:
     return data
 
 
-def _create(channel: str, draft: Draft, files: list[tuple[str, str, bytes]], *, actor: User | None,
+def do_receive(channel: str, draft: Draft, files: list[tuple[str, str, bytes]], *, actor: User | None,
             received_at: datetime | None = None, sha256: str = "", message_key: str = "") -> Submission:
     with transaction.atomic():
         sub = Submission(channel=channel, reference=new_reference(), received_at=received_at or timezone.now(),
@@ -175,7 +175,7 @@ def check_submit_online(o: Online) -> Submission:
             files.append((Role.ATTACHMENT, scan.name, scan.data))
     draft = Draft(senders=[] if sender.is_empty() else [asdict(sender)], anonymous=o.anonymous, title=title,
                   content=content, kind=o.kind, notices=notices)
-    return _create(Petition.Channel.WEB, draft, files, actor=None)
+    return do_receive(Petition.Channel.WEB, draft, files, actor=None)
 
 
 # --- e-mail ----------------------------------------------------------------------------------------------------
@@ -210,8 +210,8 @@ def check_import_email(actor: User | None, data: bytes, name: str) -> Submission
     now = timezone.now()
     arrived = message.sent_at if message.sent_at and message.sent_at < now else now
     try:
-        return _create(Petition.Channel.EMAIL, draft, files, actor=actor, received_at=arrived, sha256=digest,
-                       message_key=key)
+        return do_receive(Petition.Channel.EMAIL, draft, files, actor=actor, received_at=arrived, sha256=digest,
+                          message_key=key)
     except IntegrityError:  # taken in by someone else between the check above and now
         raise AlreadyTaken(f"Thư “{message.subject or name}” vừa được nhập; không nhập lại.", field="eml") from None
 
@@ -305,14 +305,7 @@ def check_register_submission(actor: User, pk: Any, expected_version: int, intak
         originals = [(f.name, file_bytes(f)) for f in files]  # ordered: the e-mail first, then what came with it
         done = services.check_register_letter(actor, replace(intake, channel=sub.channel,
                                                              scans=originals + intake.scans))
-        sub.status, sub.letter, sub.handled_by, sub.handled_at = (Submission.Status.REGISTERED, done.letter, actor,
-                                                                  timezone.now())
-        sub.version += 1
-        sub.data = crypto.seal_json({}, sub.context())  # the letter holds it now, sealed as its protection says
-        sub.save()
-        sub.files.all().delete()
-        record_event("petitions.submission_registered", actor=actor, obj=sub, new={
-            "letter": done.letter.pk, "number": done.letter.number, "year": done.letter.year})
+        do_settle(actor, sub, Submission.Status.REGISTERED, letter=done.letter)
     return done
 
 
@@ -325,12 +318,7 @@ def check_set_aside(actor: User, pk: Any, expected_version: int, reason: str) ->
         sub = _locked(actor, pk, expected_version)
         if sub.status != Submission.Status.WAITING:
             raise ServiceError(f"Đơn này {sub.get_status_display().lower()}.")
-        sub.status, sub.reason, sub.handled_by, sub.handled_at = (Submission.Status.DISCARDED, reason[:2000], actor,
-                                                                  timezone.now())
-        sub.version += 1
-        sub.save()
-        record_event("petitions.submission_set_aside", actor=actor, obj=sub, new={"reason": sub.reason})
-    return sub
+        return do_settle(actor, sub, Submission.Status.DISCARDED, reason=reason[:2000])
 
 
 def check_restore(actor: User, pk: Any, expected_version: int) -> Submission:
@@ -339,10 +327,32 @@ def check_restore(actor: User, pk: Any, expected_version: int) -> Submission:
         sub = _locked(actor, pk, expected_version)
         if sub.status != Submission.Status.DISCARDED:
             raise ServiceError("Chỉ đơn đã để riêng (không vào sổ) mới đưa lại được vào hàng chờ.")
-        sub.status, sub.reason, sub.handled_by, sub.handled_at = Submission.Status.WAITING, "", None, None
+        return do_settle(actor, sub, Submission.Status.WAITING)
+
+
+_SETTLED_EVENTS: dict[str, str] = {Submission.Status.REGISTERED: "petitions.submission_registered",
+                                   Submission.Status.DISCARDED: "petitions.submission_set_aside",
+                                   Submission.Status.WAITING: "petitions.submission_restored"}
+
+
+def do_settle(actor: User, sub: Submission, status: str, *, reason: str = "",
+              letter: Petition | None = None) -> Submission:
+    """Move a (locked) submission to `status`, audited in the same transaction. Registered, its sealed copy and
+    files are wiped: the letter holds them now, sealed or stored as its protection says."""
+    with transaction.atomic():
+        waiting = status == Submission.Status.WAITING
+        sub.status, sub.reason = status, reason
+        sub.handled_by, sub.handled_at = (None, None) if waiting else (actor, timezone.now())
+        if letter is not None:
+            sub.letter = letter
+            sub.data = crypto.seal_json({}, sub.context())
+            sub.files.all().delete()
         sub.version += 1
         sub.save()
-        record_event("petitions.submission_restored", actor=actor, obj=sub)
+        new: dict[str, Any] = {"reason": reason} if reason else {}
+        if letter is not None:
+            new = {"letter": letter.pk, "number": letter.number, "year": letter.year}
+        record_event(_SETTLED_EVENTS[status], actor=actor, obj=sub, new=new or None)
     return sub
 
 
